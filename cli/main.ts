@@ -1,0 +1,90 @@
+import { Command, Option } from 'commander';
+import { CleanprodError, evaluate } from '../engine/index.ts';
+import { BUNDLED_CASES_DIR, BUNDLED_RULES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
+import { ENGINE_VERSION } from '../engine/index.ts';
+import { readRequestFile, todayIso } from './input.ts';
+import { textReport } from './report.ts';
+import { runCases } from './cases.ts';
+
+// A closed pipe (`cleanprod … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+const program = new Command();
+program.name('cleanprod').description('Guangdong cleaner-production policy as code: cited answers on audits, routes, incentives and sanctions').version(ENGINE_VERSION);
+const rulesDirOption = () => new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/');
+
+program
+  .command('evaluate')
+  .description('evaluate an enterprise profile (YAML or JSON; a bare profile or a request {profile, asOf, ...})')
+  .argument('<file>', 'profile or request file')
+  .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the file\'s asOf, else today)')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+  .option('--include-out-of-force', 'also evaluate rule sets and rules not in force')
+  .addOption(rulesDirOption())
+  .action((file: string, opts: { asOf?: string; format: string; includeOutOfForce?: boolean; rulesDir: string }) => {
+    const request = readRequestFile(opts.asOf ? file : file);
+    const asOf = opts.asOf ?? request.asOf ?? todayIso();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new CleanprodError('INVALID_INPUT', `--as-of: expected a date YYYY-MM-DD, got '${asOf}'`);
+    const base = loadRuleBase(opts.rulesDir);
+    const answer = evaluate(base, request.profile, {
+      asOf,
+      ...(request.rulesets ? { rulesets: request.rulesets } : {}),
+      ...(request.versions ? { versions: request.versions } : {}),
+      includeOutOfForce: opts.includeOutOfForce ?? request.includeOutOfForce ?? false,
+    });
+    process.stdout.write(opts.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${textReport(answer)}\n`);
+  });
+
+program
+  .command('lint')
+  .description('check every rule file: schema, unique ids, registered operators, known facts, verbatim quotes, validity')
+  .addOption(rulesDirOption())
+  .option('--ruleset <ids...>', 'only these rule sets')
+  .action((opts: { rulesDir: string; ruleset?: string[] }) => {
+    const loaded = loadRulesDir(opts.rulesDir, opts.ruleset);
+    const problems = lintRules(loaded);
+    const ruleCount = loaded.versions.reduce((n, v) => n + v.file.rules.length, 0);
+    if (problems.length > 0) {
+      for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+      process.stderr.write(`lint: ${problems.length} problem(s)\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`lint: ok — ${new Set(loaded.versions.map((v) => v.file.id)).size} rule sets, ${loaded.versions.length} versions, ${ruleCount} rules\n`);
+  });
+
+program
+  .command('cases')
+  .description('run the golden cases; --coverage reports which provisions are tested on both sides')
+  .option('--coverage', 'report coverage by rule set and section')
+  .option('--cases-dir <dir>', 'golden cases directory', BUNDLED_CASES_DIR)
+  .addOption(rulesDirOption())
+  .option('--ruleset <ids...>', 'only these rule sets (their rules and the cases filed under them)')
+  .action((opts: { coverage?: boolean; casesDir: string; rulesDir: string; ruleset?: string[] }) => {
+    process.exitCode = runCases(opts.rulesDir, opts.casesDir, opts.coverage === true, opts.ruleset);
+  });
+
+program
+  .command('serve')
+  .description('serve the HTTP API (HOST, PORT from the environment)')
+  .addOption(rulesDirOption())
+  .action(async (opts: { rulesDir: string }) => {
+    const { startServer } = await import('../server/server.ts');
+    await startServer({ rulesDir: opts.rulesDir });
+  });
+
+try {
+  await program.parseAsync();
+} catch (e) {
+  if (e instanceof CleanprodError) {
+    process.stderr.write(`error [${e.code}]: ${e.message}\n`);
+    for (const d of e.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,171 @@
+import type { Answer, Decision, Profile } from '../schemas/index.ts';
+import { covers } from './dates.ts';
+import { deriveFacts } from './derived.ts';
+import { computeDue } from './due.ts';
+import { UnknownRuleSetError } from './errors.ts';
+import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
+import { checkJurisdiction, selectVersion } from './select.ts';
+import { summarise } from './summary.ts';
+import { and3, judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { canonicalJson, sha256 } from './canonical.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+/** Decides one rule's conditions for the facts; the default is the compiled three-valued evaluator. */
+export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts) => Judgment;
+export const threeValuedJudge: RuleJudge = (_v, rule, facts) => judge(rule.node, facts);
+
+type Warning = Answer['warnings'][number];
+
+/**
+ * The engine: one pure function from the rule base, a profile and the options to the contract's answer. It reads no
+ * file, network or clock; `asOf` is always given by the caller.
+ */
+export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOptions, judgeRule: RuleJudge = threeValuedJudge): Answer {
+  const { asOf } = options;
+  const includeOutOfForce = options.includeOutOfForce === true;
+  checkRequested(base, options);
+  const derived = deriveFacts(base.derivedFacts, { profile, asOf });
+  const facts: Facts = { ...profile, ...derived.facts };
+  const warnings: Warning[] = [...derived.warnings];
+  const rulesets: Answer['rulesets'] = [];
+  const decisions: Decision[] = [];
+  const whyNot: Answer['whyNot'] = [];
+  const undetermined: Answer['undetermined'] = [];
+  const receiptSets: Answer['receipt']['rulesets'] = [];
+
+  for (const [id, versions] of base.rulesets) {
+    if (options.rulesets && !options.rulesets.includes(id)) continue;
+    const sel = selectVersion(id, versions, asOf, options.versions?.[id]);
+    const v = sel.version;
+    const j = checkJurisdiction(v, facts);
+    const status = j.value === 'F' ? 'not-applicable' : sel.dateStatus;
+    const periodText = `${v.file.validFrom} – ${v.file.validTo ?? 'open'}`;
+    const reason =
+      status === 'not-applicable'
+        ? j.reason
+        : `${status === 'in-force' ? 'in force' : status === 'expired' ? 'expired' : 'not yet in force'} on ${asOf} (version ${v.version}: ${periodText}${sel.pinned ? ', pinned' : ''})${j.value === 'U' ? `; ${j.reason}` : ''}`;
+    rulesets.push({ id, version: v.version, title: v.file.title, status, reason, pinned: sel.pinned });
+    receiptSets.push({ id, version: v.version, sha256: v.sha256 });
+    if (status === 'not-applicable') continue;
+    if (status !== 'in-force') {
+      warnings.push({ code: 'ruleset-not-in-force', path: null, message: `${id} covers this enterprise but is ${status} on ${asOf} (${periodText})` });
+      if (!includeOutOfForce) continue;
+    }
+
+    const scope = v.appliesTo ? judge(v.appliesTo, facts) : null;
+    const placeTests = jurisdictionTests(v, facts);
+    for (const rule of v.rules) {
+      const r = rule.json;
+      const ruleInForce = status === 'in-force' && covers(r.validFrom, r.validTo, asOf);
+      if (!ruleInForce && !includeOutOfForce) continue;
+      const own = judgeRule(v, rule, facts);
+      const value = and3(and3(j.value, scope?.value ?? 'T'), own.value);
+      if (value === 'T') {
+        decisions.push(toDecision(v, rule, [...placeTests, ...(scope?.because ?? []), ...own.because], ruleInForce, profile, asOf, warnings));
+      } else if (value === 'F') {
+        if (ruleInForce && (r.kind === 'incentive' || (r.kind === 'process' && r.outcome === 'simplified'))) {
+          const missing = scope?.value === 'F' ? scope.missing : own.missing;
+          whyNot.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing });
+        }
+      } else if (ruleInForce) {
+        const missingFacts = [...(j.value === 'U' ? j.missing : []), ...(scope?.value === 'U' ? scope.unknownFacts : []), ...(own.value === 'U' ? own.unknownFacts : [])];
+        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: [...new Set(missingFacts)] });
+      }
+    }
+    if (status === 'in-force' && j.value === 'T') {
+      for (const w of v.warnings) {
+        if (judge(w.node, facts).value === 'T') warnings.push({ code: w.code, path: w.path, message: `${id}: ${w.message.en} / ${w.message.zh}` });
+      }
+    }
+  }
+
+  const counted = decisions.filter((d) => d.inForce || includeOutOfForce);
+  const summary = summarise(counted, undetermined);
+  if (summary.process.route === 'standard' && counted.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
+    warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });
+  }
+  return {
+    asOf,
+    profileId: profile.id ?? null,
+    rulesets,
+    summary,
+    decisions,
+    whyNot,
+    undetermined: undetermined.map((u) => ({ ...u, missingFacts: u.missingFacts.map((f) => askPath(base, f)) })),
+    questions: rankQuestions(base, undetermined),
+    facts: derived.facts,
+    warnings,
+    receipt: { asOf, rulesets: receiptSets, profileSha256: sha256(canonicalJson(profile)), engineVersion: ENGINE_VERSION },
+  };
+}
+
+function checkRequested(base: RuleBase, options: EvaluateOptions): void {
+  (options.rulesets ?? []).forEach((id, i) => {
+    if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, `rulesets[${i}]`);
+  });
+  for (const id of Object.keys(options.versions ?? {})) {
+    if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}' in versions`, `versions.${id}`);
+  }
+}
+
+/** The location fact that put the enterprise inside the rule set's jurisdiction, shown in `because`. */
+function jurisdictionTests(v: PreparedVersion, facts: Facts): LeafTest[] {
+  const j = v.file.jurisdiction;
+  const location = (facts.location ?? {}) as { city?: string; province?: string };
+  if (j.level === 'city') return [{ fact: 'location.city', operator: 'equal', value: j.city, actual: location.city ?? null }];
+  if (j.level === 'province') return [{ fact: 'inGuangdong', operator: 'equal', value: true, actual: facts.inGuangdong ?? null }];
+  return [];
+}
+
+function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, profile: Profile, asOf: string, warnings: Warning[]): Decision {
+  const r = rule.json;
+  const d: Decision = {
+    id: r.id,
+    ruleset: v.id,
+    version: v.version,
+    kind: r.kind,
+    outcome: r.outcome,
+    title: r.title,
+    citation: r.citation,
+    because,
+    inForce,
+    validFrom: r.validFrom ?? v.file.validFrom,
+    validTo: r.validTo !== undefined ? r.validTo : v.file.validTo,
+  };
+  const due = computeDue(r, r.validFrom ?? v.file.validFrom, profile, asOf);
+  if (due) {
+    d.dueBy = due.dueBy;
+    d.cycleYears = due.cycleYears;
+    d.overdue = due.overdue;
+    if (due.warning && inForce) warnings.push(due.warning);
+  }
+  if (r.fine) d.fine = r.fine;
+  if (r.notEncoded) d.notEncoded = r.notEncoded;
+  if (r.historic) d.historic = r.historic;
+  if (r.note) d.note = r.note;
+  return d;
+}
+
+/** A derived fact is asked for through the profile field it comes from. */
+function askPath(base: RuleBase, fact: string): string {
+  return base.derivedFacts.find((d) => d.name === fact)?.ask ?? fact;
+}
+
+/** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
+function rankQuestions(base: RuleBase, undetermined: Answer['undetermined']): Answer['questions'] {
+  const affects = new Map<string, { ids: Set<string>; weight: number }>();
+  for (const u of undetermined) {
+    for (const f of u.missingFacts) {
+      const fact = askPath(base, f);
+      const entry = affects.get(fact) ?? { ids: new Set<string>(), weight: 0 };
+      if (!entry.ids.has(u.id)) {
+        entry.ids.add(u.id);
+        entry.weight += u.kind === 'audit' ? 100 : u.kind === 'process' ? 10 : 1;
+      }
+      affects.set(fact, entry);
+    }
+  }
+  return [...affects]
+    .sort(([fa, a], [fb, b]) => b.weight - a.weight || b.ids.size - a.ids.size || fa.localeCompare(fb))
+    .map(([fact, { ids }]) => ({ fact, affects: [...ids] }));
+}

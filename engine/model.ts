@@ -1,0 +1,46 @@
+import type { DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
+import type { Node } from './conditions.ts';
+
+/** One version of a rule set as loaded at the edge: its parsed file, content hash and where it came from. */
+export interface RuleSetVersionInput {
+  readonly file: RuleSetFile;
+  readonly sha256: string;
+  readonly location: string;
+}
+
+export interface PreparedRule {
+  readonly json: RuleJson;
+  readonly node: Node;
+}
+export interface PreparedWarning {
+  readonly code: string;
+  readonly node: Node;
+  readonly message: { zh: string; en: string };
+  readonly path: string;
+}
+
+/** A rule-set version with its condition trees parsed once and reused for every evaluation. */
+export interface PreparedVersion {
+  readonly id: string;
+  readonly version: string;
+  readonly file: RuleSetFile;
+  readonly sha256: string;
+  readonly location: string;
+  readonly appliesTo: Node | null;
+  readonly rules: readonly PreparedRule[];
+  readonly warnings: readonly PreparedWarning[];
+}
+
+/** Everything an evaluation needs: every version of every rule set (ascending semver) and the derived facts. */
+export interface RuleBase {
+  readonly rulesets: ReadonlyMap<string, readonly PreparedVersion[]>;
+  readonly derivedFacts: readonly DerivedFactDef[];
+}
+
+export interface EvaluateOptions {
+  /** The evaluation date (required: the engine never reads the clock). */
+  readonly asOf: string;
+  readonly rulesets?: readonly string[];
+  readonly versions?: Readonly<Record<string, string>>;
+  readonly includeOutOfForce?: boolean;
+}

@@ -1,0 +1,62 @@
+import type { RuleSetStatus } from '../schemas/index.ts';
+import { covers } from './dates.ts';
+import { UnknownRuleSetError } from './errors.ts';
+import type { PreparedVersion } from './model.ts';
+import type { Tri } from './tri.ts';
+import type { Facts } from './tri.ts';
+
+export interface Selection {
+  readonly version: PreparedVersion;
+  readonly dateStatus: Exclude<RuleSetStatus, 'not-applicable'>;
+  readonly pinned: boolean;
+}
+
+/** The version for a date: the highest whose validity covers it, or the one the caller pinned. */
+export function selectVersion(id: string, versions: readonly PreparedVersion[], asOf: string, pinned?: string): Selection {
+  if (pinned !== undefined) {
+    const version = versions.find((v) => v.version === pinned);
+    if (!version) {
+      throw new UnknownRuleSetError(`rule set ${id} has no version ${pinned} (has ${versions.map((v) => v.version).join(', ')})`, `versions.${id}`);
+    }
+    return { version, dateStatus: dateStatus(version, asOf), pinned: true };
+  }
+  const covering = versions.filter((v) => covers(v.file.validFrom, v.file.validTo, asOf));
+  if (covering.length > 0) return { version: covering[covering.length - 1]!, dateStatus: 'in-force', pinned: false };
+  const ended = versions.filter((v) => v.file.validTo !== null && v.file.validTo < asOf);
+  if (ended.length > 0) return { version: ended[ended.length - 1]!, dateStatus: 'expired', pinned: false };
+  return { version: versions[0]!, dateStatus: 'not-yet-in-force', pinned: false };
+}
+
+function dateStatus(v: PreparedVersion, asOf: string): Selection['dateStatus'] {
+  if (v.file.validFrom > asOf) return 'not-yet-in-force';
+  if (v.file.validTo !== null && v.file.validTo < asOf) return 'expired';
+  return 'in-force';
+}
+
+export interface JurisdictionCheck {
+  readonly value: Tri;
+  readonly missing: readonly string[];
+  readonly reason: string;
+}
+
+/** Whether the rule set's jurisdiction covers the enterprise: yes, no, or unknown for lack of location. */
+export function checkJurisdiction(v: PreparedVersion, facts: Facts): JurisdictionCheck {
+  const j = v.file.jurisdiction;
+  const location = (facts.location ?? {}) as { city?: string; province?: string };
+  switch (j.level) {
+    case 'country':
+      return { value: 'T', missing: [], reason: 'national rule set' };
+    case 'province': {
+      const inProvince = facts.inGuangdong;
+      if (j.province !== 'guangdong') return { value: location.province === j.province ? 'T' : location.province === undefined ? 'U' : 'F', missing: location.province === undefined ? ['location.province'] : [], reason: `province ${j.province}` };
+      if (inProvince === undefined) return { value: 'U', missing: ['location.city'], reason: 'location not given: cannot tell whether the enterprise is in Guangdong' };
+      return inProvince ? { value: 'T', missing: [], reason: 'the enterprise is in Guangdong' } : { value: 'F', missing: [], reason: `the enterprise is not in Guangdong (province ${location.province})` };
+    }
+    case 'city': {
+      if (location.city === undefined) return { value: 'U', missing: ['location.city'], reason: `location.city not given: cannot tell whether the enterprise is in ${j.city}` };
+      return location.city === j.city
+        ? { value: 'T', missing: [], reason: `the enterprise is in ${j.city}` }
+        : { value: 'F', missing: [], reason: `the enterprise is in ${location.city}, outside ${j.city}` };
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import type { Answer, AuditStatus, Decision, ListedDecision } from '../schemas/index.ts';
+import { AUDIT_OUTCOMES } from '../schemas/index.ts';
+
+type Undetermined = Answer['undetermined'][number];
+type Summary = Answer['summary'];
+
+/** mandatory > required > deemed-done > encouraged > not-required (AUDIT_OUTCOMES is in that order). */
+const strength = (s: string): number => {
+  const i = AUDIT_OUTCOMES.indexOf(s as AuditStatus);
+  return i < 0 ? -1 : AUDIT_OUTCOMES.length - i;
+};
+
+const listed = (d: Decision): ListedDecision => ({ id: d.id, ruleset: d.ruleset, outcome: d.outcome, title: d.title });
+
+export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[]): Summary {
+  const audit = decisions.filter((d) => d.kind === 'audit');
+  let status: AuditStatus = 'not-required';
+  for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
+  const basisDecisions = audit.filter((d) => d.outcome === status);
+  const dues = basisDecisions.map((d) => d.dueBy).filter((x): x is string => typeof x === 'string').sort();
+  const cycles = basisDecisions.map((d) => d.cycleYears).filter((x): x is number => typeof x === 'number');
+  const overdues = basisDecisions.map((d) => d.overdue);
+  const overdue = status === 'not-required' ? false : overdues.includes(true) ? true : overdues.includes(null) ? null : overdues.includes(false) ? false : null;
+  const couldBe = [...new Set(undetermined.filter((u) => u.kind === 'audit' && strength(u.outcome) > strength(status)).map((u) => u.outcome as AuditStatus))].sort(
+    (a, b) => strength(b) - strength(a),
+  );
+
+  const process = decisions.filter((d) => d.kind === 'process');
+  const standard = process.filter((d) => d.outcome === 'standard');
+  const simplified = process.filter((d) => d.outcome === 'simplified');
+  const openRoute = undetermined.filter((u) => u.kind === 'process' && (u.outcome === 'standard' || u.outcome === 'simplified'));
+  let route: Summary['process']['route'] = 'undetermined';
+  let reason: string;
+  if (standard.length > 0) {
+    route = 'standard';
+    reason =
+      simplified.length > 0
+        ? `grounds for both routes hold; the standard route wins: ${standard.map((d) => d.id).join(', ')} (high energy use or high environmental impact) prevail over ${simplified.map((d) => d.id).join(', ')}`
+        : `standard route: ${standard.map((d) => d.id).join(', ')}`;
+  } else if (simplified.length > 0 && !openRoute.some((u) => u.outcome === 'standard')) {
+    route = 'simplified';
+    reason = `simplified route: ${simplified.map((d) => d.id).join(', ')}`;
+  } else if (simplified.length > 0) {
+    reason = `the simplified route holds, but the standard route, which would win, depends on facts not given (${openRoute.map((u) => u.id).join(', ')})`;
+  } else if (openRoute.length > 0) {
+    reason = `depends on facts not given (${openRoute.map((u) => u.id).join(', ')})`;
+  } else {
+    reason = process.length === 0 && openRoute.length === 0 ? 'no rule in force decides the audit route for this enterprise' : 'no route rule holds';
+  }
+  const acceptance = process.filter((d) => d.outcome !== 'standard' && d.outcome !== 'simplified');
+  const routeBasis = route === 'standard' ? standard : route === 'simplified' ? simplified : [];
+
+  return {
+    audit: {
+      status,
+      dueBy: dues[0] ?? null,
+      cycleYears: cycles.length > 0 ? Math.min(...cycles) : null,
+      overdue,
+      basis: basisDecisions.map((d) => d.id),
+      couldBe,
+    },
+    process: {
+      route,
+      acceptance: [...new Set(acceptance.map((d) => d.outcome))],
+      basis: [...routeBasis, ...acceptance].map((d) => d.id),
+      reason,
+    },
+    incentives: decisions.filter((d) => d.kind === 'incentive').map(listed),
+    sanctions: decisions.filter((d) => d.kind === 'sanction').map(listed),
+    obligations: decisions.filter((d) => d.kind === 'obligation').map(listed),
+    recommendations: decisions.filter((d) => d.kind === 'recommendation').map(listed),
+  };
+}

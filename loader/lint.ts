@@ -1,0 +1,103 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { ConditionJson, RuleSetFile } from '../schemas/index.ts';
+import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, ProfileSchema, ROUTE_OUTCOMES } from '../schemas/index.ts';
+import { OPERATORS, rawLeaves } from '../engine/index.ts';
+import type { LintProblem, LoadedRules } from './load.ts';
+
+/** Removes all whitespace (the texts carry layout spaces and line breaks), for verbatim comparison. */
+export const squash = (s: string): string => s.replace(/\s+/gu, '');
+
+/** Whether `a.b.c` names a field of the profile schema. */
+export function profileHasPath(segments: readonly string[]): boolean {
+  let schema: TSchema | undefined = ProfileSchema;
+  for (const seg of segments) {
+    const props: Record<string, TSchema> | undefined = (schema as { properties?: Record<string, TSchema> } | undefined)?.properties;
+    schema = props?.[seg];
+    if (!schema) return false;
+  }
+  return true;
+}
+
+const OUTCOMES: Partial<Record<string, readonly string[]>> = {
+  audit: AUDIT_OUTCOMES,
+  process: [...ROUTE_OUTCOMES, ...ACCEPTANCE_OUTCOMES],
+};
+
+/** The semantic checks beyond the schema. Every problem names the file, the rule id and what is wrong. */
+export function lintRules(loaded: LoadedRules): LintProblem[] {
+  const problems: LintProblem[] = [...loaded.problems];
+  const derived = new Set(loaded.derivedFacts.map((d) => d.name));
+  for (const d of loaded.derivedFacts) {
+    if (profileHasPath([d.name])) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}' clashes with a profile field` });
+    for (const input of [...d.inputs, d.ask, ...(d.override ? [d.override] : [])]) {
+      if (!profileHasPath(input.split('.'))) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': '${input}' is not a profile field` });
+    }
+    if (d.operator && !OPERATORS.has(d.operator)) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': unknown operator '${d.operator}'` });
+  }
+
+  const ruleOwner = new Map<string, string>();
+  for (const { file, location } of loaded.versions) {
+    const source = loaded.sources.get(`${file.id}/${file.source.file}`);
+    const squashedSource = source === undefined ? undefined : squash(source);
+    const seen = new Set<string>();
+    const p = (message: string, ruleId?: string) => problems.push({ file: location, message, ...(ruleId ? { ruleId } : {}) });
+    if (source === undefined) p(`source file ${file.source.file} is missing from rules/${file.id}/: every rule set keeps the text it encodes`);
+
+    if (file.validTo !== null && file.validTo < file.validFrom) p(`validTo ${file.validTo} is before validFrom ${file.validFrom}`);
+    if (file.appliesTo) checkConditions(file.appliesTo, derived, (m) => p(`appliesTo: ${m}`));
+    for (const w of file.warnings ?? []) {
+      checkConditions(w.conditions, derived, (m) => p(`warning ${w.code}: ${m}`));
+      if (w.citation) checkQuote(w.citation.quote, squashedSource, (m) => p(`warning ${w.code}: ${m}`));
+    }
+    for (const rule of file.rules) {
+      const rp = (m: string) => p(m, rule.id);
+      if (seen.has(rule.id)) rp(`duplicate rule id '${rule.id}' in this version`);
+      seen.add(rule.id);
+      const owner = ruleOwner.get(rule.id);
+      if (owner && owner !== file.id) rp(`rule id '${rule.id}' is also used by rule set ${owner}`);
+      ruleOwner.set(rule.id, file.id);
+      const allowed = OUTCOMES[rule.kind];
+      if (allowed && !allowed.includes(rule.outcome)) rp(`outcome '${rule.outcome}' is not one of the ${rule.kind} outcomes (${allowed.join(', ')})`);
+      checkConditions(rule.conditions, derived, rp);
+      checkQuote(rule.citation.quote, squashedSource, rp);
+      checkValidity(file, rule.validFrom, rule.validTo, rp);
+      if (rule.due && rule.kind !== 'audit') rp(`'due' is only meaningful on an audit rule`);
+      if (rule.due?.fromFact && !profileHasPath(rule.due.fromFact.split('.'))) rp(`due.fromFact '${rule.due.fromFact}' is not a profile field`);
+    }
+  }
+  return problems;
+}
+
+function checkConditions(json: ConditionJson, derived: Set<string>, report: (m: string) => void): void {
+  for (const leaf of rawLeaves(json)) {
+    if (!OPERATORS.has(leaf.operator)) report(`unknown operator '${leaf.operator}' (registry: ${[...OPERATORS.keys()].join(', ')})`);
+    const segments = leaf.path ? leaf.path.slice(2).split('.') : [];
+    if (derived.has(leaf.fact)) {
+      if (segments.length > 0) report(`derived fact '${leaf.fact}' takes no path`);
+    } else if (!profileHasPath([leaf.fact, ...segments])) {
+      report(`unknown fact '${[leaf.fact, ...segments].join('.')}': not a profile field nor a declared derived fact`);
+    }
+  }
+}
+
+function checkQuote(quote: string | string[], squashedSource: string | undefined, report: (m: string) => void): void {
+  if (squashedSource === undefined) return;
+  for (const fragment of Array.isArray(quote) ? quote : [quote]) {
+    if (!squashedSource.includes(squash(fragment))) report(`quote not found verbatim in source.txt: "${fragment.length > 60 ? `${fragment.slice(0, 60)}…` : fragment}"`);
+  }
+}
+
+function checkValidity(file: RuleSetFile, from: string | undefined, to: string | null | undefined, report: (m: string) => void): void {
+  if (from !== undefined && from < file.validFrom) report(`rule validFrom ${from} is before its version's validFrom ${file.validFrom}`);
+  if (from !== undefined && file.validTo !== null && from > file.validTo) report(`rule validFrom ${from} is after its version's validTo ${file.validTo}`);
+  if (to !== undefined && to !== null) {
+    if (file.validTo !== null && to > file.validTo) report(`rule validTo ${to} is after its version's validTo ${file.validTo}`);
+    if (to < file.validFrom) report(`rule validTo ${to} is before its version's validFrom ${file.validFrom}`);
+    if (from !== undefined && to < from) report(`rule validTo ${to} is before its validFrom ${from}`);
+  }
+  if (to === null && file.validTo !== null) report(`rule validTo is open (null) but its version ends ${file.validTo}`);
+}
+
+export function formatProblem(p: LintProblem): string {
+  return `${p.file}${p.ruleId ? ` [${p.ruleId}]` : ''}: ${p.message}`;
+}

@@ -1,0 +1,98 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { DerivedFactDef, RuleSetFile } from '../schemas/index.ts';
+import { describeErrors, validatorFor } from '../schemas/index.ts';
+import { sha256 } from '../engine/index.ts';
+import type { RuleSetVersionInput } from '../engine/index.ts';
+
+/** The rule sets bundled with the product. */
+export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+
+export interface LintProblem {
+  file: string;
+  ruleId?: string;
+  message: string;
+}
+
+export interface LoadedRules {
+  dir: string;
+  versions: RuleSetVersionInput[];
+  /** Source texts by `<rule-set id>/<file name>` (source.txt, source-2002.txt, …). */
+  sources: Map<string, string>;
+  derivedFacts: DerivedFactDef[];
+  problems: LintProblem[];
+}
+
+const VERSION_FILE = /^(\d+\.\d+\.\d+)\.ya?ml$/;
+
+/** Reads every `rules/<id>/<version>.yaml`, its `source.txt`, and `rules/derived-facts.yaml`; schema errors become problems. */
+export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly string[]): LoadedRules {
+  const out: LoadedRules = { dir, versions: [], sources: new Map(), derivedFacts: [], problems: [] };
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  if (!existsSync(dir)) {
+    out.problems.push({ file: rel(dir), message: 'rules directory does not exist' });
+    return out;
+  }
+  const derivedPath = join(dir, 'derived-facts.yaml');
+  if (existsSync(derivedPath)) {
+    const doc = parseFile(derivedPath, rel(derivedPath), out.problems);
+    const validate = validatorFor<{ derivedFacts: DerivedFactDef[] }>('DerivedFactsFile');
+    if (doc !== undefined) {
+      if (validate(doc)) out.derivedFacts = doc.derivedFacts;
+      else for (const e of describeErrors(validate.errors)) out.problems.push({ file: rel(derivedPath), message: `${e.path}: ${e.message}` });
+    }
+  } else out.problems.push({ file: rel(derivedPath), message: 'missing: the derived facts the rules use are declared here' });
+
+  for (const name of readdirSync(dir).sort()) {
+    const sub = join(dir, name);
+    if (!statSync(sub).isDirectory() || (only && !only.includes(name))) continue;
+    for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) out.sources.set(`${name}/${f}`, readFileSync(join(sub, f), 'utf8'));
+    const files = readdirSync(sub).filter((f) => /\.ya?ml$/.test(f)).sort();
+    if (files.length === 0) out.problems.push({ file: rel(sub), message: 'rule set has no version file (<version>.yaml)' });
+    for (const f of files) {
+      const path = join(sub, f);
+      const file = rel(path);
+      const m = VERSION_FILE.exec(f);
+      if (!m) {
+        out.problems.push({ file, message: `file name must be <version>.yaml, e.g. 1.0.0.yaml` });
+        continue;
+      }
+      const text = readFileSync(path, 'utf8');
+      const doc = parseText(text, file, out.problems);
+      if (doc === undefined) continue;
+      const validate = validatorFor<RuleSetFile>('RuleSetFile');
+      if (!validate(doc)) {
+        for (const e of describeErrors(validate.errors)) out.problems.push({ file, ruleId: ruleIdAt(doc, e.path), message: `${e.path}: ${e.message}` });
+        continue;
+      }
+      if (doc.id !== name) out.problems.push({ file, message: `id '${doc.id}' does not match its directory '${name}'` });
+      if (doc.version !== m[1]) out.problems.push({ file, message: `version '${doc.version}' does not match its file name '${f}'` });
+      out.versions.push({ file: doc, sha256: sha256(text), location: file });
+    }
+  }
+  return out;
+}
+
+function parseFile(path: string, file: string, problems: LintProblem[]): unknown {
+  return parseText(readFileSync(path, 'utf8'), file, problems);
+}
+
+function parseText(text: string, file: string, problems: LintProblem[]): unknown {
+  try {
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    problems.push({ file, message: `YAML: ${e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e)}` });
+    return undefined;
+  }
+}
+
+/** For a schema error at `rules[3].citation`, the id of rule 3 if it has one. */
+function ruleIdAt(doc: unknown, path: string): string | undefined {
+  const m = /^rules\[(\d+)\]/.exec(path);
+  if (!m) return undefined;
+  const rules = (doc as { rules?: { id?: unknown }[] }).rules;
+  const id = rules?.[Number(m[1])]?.id;
+  return typeof id === 'string' ? id : undefined;
+}

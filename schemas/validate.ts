@@ -1,0 +1,111 @@
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { ProfileSchema } from './profile.ts';
+import { ConditionSchema } from './condition.ts';
+import { DerivedFactsFileSchema, RuleSetFileSchema } from './ruleset.ts';
+import { GoldenCaseSchema } from './case.ts';
+import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
+
+const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
+
+/** One place that knows every schema: strict, all errors, real dates. */
+export function createAjv(): Ajv2019 {
+  const ajv = new Ajv2019({ strict: true, allErrors: true, allowUnionTypes: true });
+  addFormats(ajv);
+  for (const schema of [ProfileSchema, ConditionSchema, RuleSetFileSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema]) {
+    ajv.addSchema(schema);
+  }
+  return ajv;
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Turns ajv's errors into `{path, message}` with a dotted path and a message that says what was expected. */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined, root = ''): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const base = pointerToPath(e.instancePath, root);
+    let path = base;
+    let message: string;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+        path = base ? `${base}.${extra}` : extra;
+        message = `unknown field '${extra}'${base ? ` in ${base}` : ''}: not part of the schema`;
+        break;
+      }
+      case 'required': {
+        const missing = String((e.params as { missingProperty: string }).missingProperty);
+        path = base ? `${base}.${missing}` : missing;
+        message = `'${missing}' is required`;
+        break;
+      }
+      case 'enum':
+        message = `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+        break;
+      case 'const':
+        message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+        break;
+      case 'format':
+        message = (e.params as { format: string }).format === 'date' ? 'must be a real calendar date YYYY-MM-DD' : `must match format ${(e.params as { format: string }).format}`;
+        break;
+      case 'type':
+        message = `must be ${(e.params as { type: string }).type}`;
+        break;
+      default:
+        message = e.message ?? 'is invalid';
+    }
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path: path || '(root)', message });
+  }
+  return collapseUnionNoise(out);
+}
+
+/** A value that fails a union of literals reports one error per literal; keep one "must be one of" per path. */
+function collapseUnionNoise(errors: FieldError[]): FieldError[] {
+  const byPath = new Map<string, FieldError[]>();
+  for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  const out: FieldError[] = [];
+  for (const [path, list] of byPath) {
+    const consts = list.filter((e) => e.message.startsWith('must be "'));
+    if (consts.length > 1) {
+      out.push({ path, message: `must be one of: ${consts.map((e) => e.message.slice('must be '.length).replaceAll('"', '')).join(', ')}` });
+      out.push(...list.filter((e) => !consts.includes(e)));
+    } else if (list.length > 1 && list.some((e) => e.message === 'must be null')) {
+      // `date | null` fields: the date error says what is wrong; "must be null" only adds noise.
+      out.push(...list.filter((e) => e.message !== 'must be null'));
+    } else out.push(...list);
+  }
+  return out;
+}
+
+function pointerToPath(pointer: string, root: string): string {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const joined = parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return root ? (joined ? `${root}.${joined}`.replace('.[', '[') : root) : joined;
+}
+
+export type Validator<T> = ((value: unknown) => value is T) & { errors?: ErrorObject[] | null };
+
+let shared: Ajv2019 | undefined;
+export function sharedAjv(): Ajv2019 {
+  shared ??= createAjv();
+  return shared;
+}
+
+export function validatorFor<T>(id: string): ValidateFunction<T> {
+  const fn = sharedAjv().getSchema<T>(id);
+  if (!fn) throw new Error(`schema ${id} is not registered`);
+  return fn;
+}

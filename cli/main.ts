@@ -14,7 +14,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const program = new Command();
 program.name('cleanprod').description('Guangdong cleaner-production policy as code: cited answers on audits, routes, incentives and sanctions').version(ENGINE_VERSION);
-const rulesDirOption = () => new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/');
+const rulesDirOption = () =>
+  new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/').argParser((v: string) => v || BUNDLED_RULES_DIR);
 
 program
   .command('evaluate')

@@ -4,6 +4,7 @@ import { EngineInconsistencyError } from './errors.ts';
 import { evaluate, type RuleJudge } from './evaluate.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { OPERATORS } from './operators.ts';
+import { leavesOf, readFact } from './conditions.ts';
 import { judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
 
 /**
@@ -47,7 +48,9 @@ export class JsonRulesEngineReference {
       if (ref.value !== tri.value) {
         throw new EngineInconsistencyError(`${v.id}/${rule.json.id}: json-rules-engine says ${ref.value}, the three-valued evaluator ${tri.value}`);
       }
-      return ref;
+      // With absent facts json-rules-engine counts an absent leaf as failed; the explanation then keeps to the leaves
+      // whose facts were given, which the three-valued evaluator gives.
+      return leavesOf(rule.node).every((l) => readFact(facts, l) !== undefined) ? ref : tri;
     };
     return evaluate(base, profile, options, referenceJudge);
   }

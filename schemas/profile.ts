@@ -25,6 +25,7 @@ const Location = Type.Object(
     city: Opt(Pinyin('prefecture city in lowercase pinyin; in Guangdong one of the 21 prefecture cities')),
     district: Opt(Pinyin('district or county in lowercase pinyin')),
     watersheds: Opt(Type.Array(Literals(WATERSHED_KEYS), { uniqueItems: true, description: 'key watersheds the enterprise lies in (2016 opinions)' })),
+    inKeyWatershed: Bool('located in a key watershed (重点流域) designated by the authorities, where the documents name none of the listed watersheds (e.g. Meizhou 2023 scheme)'),
     park: Opt(
       Type.Object(
         {
@@ -76,7 +77,7 @@ export const ProfileSchema = Type.Object(
         Strict,
       ),
     ),
-    ownership: Opt(Type.Object({ centralSOE: Bool('an enterprise of a central state-owned enterprise group (中央企业)') }, Strict)),
+    ownership: Opt(Type.Object({ centralSOE: Bool('an enterprise of a central state-owned enterprise group (中央企业)'), stateOwned: Bool('a state-owned enterprise (国有企业), central or local') }, Strict)),
     energy: Opt(
       Type.Object(
         {
@@ -100,6 +101,8 @@ export const ProfileSchema = Type.Object(
           highEmission: Bool('高排放 / a polluting enterprise in the documents’ sense'),
           onUnmetTargetsList: Bool('on the provincial list of enterprises not meeting energy or key-pollutant control targets (CPPL 2012 Art. 17)'),
           utilizesWaste: Bool('uses waste, or recovers raw materials from waste, to make products'),
+          circularEconomyPilot: Bool('a circular-economy pilot unit (循环经济试点单位)'),
+          reducedDischargeByCP: Bool('has reduced its pollutant discharge through cleaner-production measures (通过清洁生产措施减少污染物排放)'),
           keyMonitoring: Opt(
             Type.Object(
               { energy: Bool('on a national/provincial/municipal energy key-monitoring list'), environment: Bool('on an environmental key-monitoring list') },
@@ -117,7 +120,7 @@ export const ProfileSchema = Type.Object(
       Type.Object(
         {
           mandatoryListed: Opt(
-            Type.Object({ listedOn: Opt(IsoDate), deadline: Opt(IsoDate) }, { ...Strict, description: 'on a published mandatory-audit list' }),
+            Type.Object({ listed: Bool('on the published audit list (纳入审核名单); false = not listed'), listedOn: Opt(IsoDate), deadline: Opt(IsoDate) }, { ...Strict, description: 'on a published mandatory-audit list' }),
           ),
           lastCompleted: Opt(Type.Union([IsoDate, Type.Null()], { description: 'date the last audit round was completed; null = never audited' })),
           accepted: Bool('the last audit passed assessment/acceptance (评估验收)'),
@@ -126,6 +129,9 @@ export const ProfileSchema = Type.Object(
           voluntary: Bool('the last audit was voluntary (not on a mandatory list)'),
           voluntaryAgreement: Bool('signed a voluntary resource-saving / emission-reduction agreement (CPPL 2012 Art. 28)'),
           notableResults: Bool('made notable achievements in cleaner production (显著成绩 / 审核成效显著)'),
+          acceptanceRequired: Bool('its audit must be accepted (验收) under national rules'),
+          appliesForMunicipalTitle: Bool('applies for a municipal cleaner-production enterprise title (市级清洁生产企业称号)'),
+          leadingLevel: Bool('audit completed with high quality and a cleaner-production level leading in China or the province (国内/省内领先)'),
         },
         Strict,
       ),
@@ -165,6 +171,7 @@ export const ProfileSchema = Type.Object(
           thirdPartyPollutionControl: Bool('a third-party pollution-control enterprise'),
           sme: Bool('a small or medium-sized enterprise'),
           manufacturing: Bool('a manufacturing industrial enterprise'),
+          greenLowCarbonProducts: Bool('supplies green / low-carbon products eligible for government green procurement (绿色低碳产品)'),
         },
         Strict,
       ),
@@ -177,6 +184,8 @@ export const ProfileSchema = Type.Object(
           changesNatureOrScale: Bool('the project changes the nature or production scale'),
           addsPollutants: Bool('the project increases pollutant discharge or adds pollutant kinds'),
           keyTechUpgrade: Bool('a national cleaner-production key technical-upgrade project, or one set out in a voluntary agreement'),
+          failsAdmissionRequirements: Bool('the project does not meet its admission requirements (e.g. 两高: energy-intensity and total controls, coal substitution, regional emission reduction, energy-efficiency access value)'),
+          cleanerProductionTech: Bool('a cleaner-production technology project (technical upgrade, technology development or industrial application) in line with national industrial policy'),
         },
         Strict,
       ),

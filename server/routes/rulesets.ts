@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { UnknownRuleSetError, type PreparedVersion, type RuleBase } from '../../engine/index.ts';
+import { ProfileSchema } from '../../schemas/index.ts';
+
+const summary = (v: PreparedVersion) => ({
+  version: v.version,
+  title: v.file.title,
+  validFrom: v.file.validFrom,
+  validTo: v.file.validTo,
+  rules: v.rules.length,
+  sha256: v.sha256,
+});
+
+export const rulesetRoutes: FastifyPluginAsync<{ base: RuleBase }> = async (app, { base }) => {
+  const versionsOf = (id: string) => {
+    const versions = base.rulesets.get(id);
+    if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'id');
+    return versions;
+  };
+  app.get('/v1/rulesets', async () =>
+    [...base.rulesets].map(([id, versions]) => {
+      const latest = versions[versions.length - 1]!;
+      return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
+    }),
+  );
+  app.get<{ Params: { id: string } }>('/v1/rulesets/:id', async (request) => {
+    const versions = versionsOf(request.params.id);
+    const latest = versions[versions.length - 1]!;
+    return { id: request.params.id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, versions: versions.map(summary) };
+  });
+  app.get<{ Params: { id: string; version: string } }>('/v1/rulesets/:id/versions/:version', async (request, reply) => {
+    const v = versionsOf(request.params.id).find((x) => x.version === request.params.version);
+    if (!v) throw new UnknownRuleSetError(`rule set ${request.params.id} has no version ${request.params.version}`, 'version');
+    reply.header('etag', `"${v.sha256}"`);
+    return { ...v.file, sha256: v.sha256 };
+  });
+  app.get('/v1/schemas/profile', async () => ProfileSchema);
+};

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const env = { ...process.env };
+delete env.RULES_DIR;
+const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/cleanprod.mjs'), ...args], { cwd: root, encoding: 'utf8', env });
+
+describe('cleanprod CLI', () => {
+  it('evaluate prints a cited text report', () => {
+    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('AUDIT: mandatory');
+    expect(r.stdout).toContain('cppl-2012-art27-2-2-high-energy');
+    expect(r.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
+  });
+
+  it('evaluate --format json prints the contract answer', () => {
+    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2012-03-01', '--format', 'json');
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.asOf).toBe('2012-03-01');
+    expect(a.rulesets.find((x: { id: string }) => x.id === 'cppl').version).toBe('1.0.0');
+  });
+
+  it('a misspelt profile field is reported with its path and exit code 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-cli-'));
+    writeFileSync(join(dir, 'p.yaml'), 'sector: industry\nenergy: { exceedsConsumptionQuta: true }\n');
+    const r = run('evaluate', join(dir, 'p.yaml'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("energy.exceedsConsumptionQuta: unknown field 'exceedsConsumptionQuta'");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an invalid --as-of is refused', () => {
+    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-13-01');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--as-of');
+  });
+});

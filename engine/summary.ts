@@ -17,10 +17,13 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
   let status: AuditStatus = 'not-required';
   for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
   const basisDecisions = audit.filter((d) => d.outcome === status);
-  const dues = basisDecisions.map((d) => d.dueBy).filter((x): x is string => typeof x === 'string').sort();
-  const cycles = basisDecisions.map((d) => d.cycleYears).filter((x): x is number => typeof x === 'number');
-  const overdues = basisDecisions.map((d) => d.overdue);
-  const overdue = status === 'not-required' ? false : overdues.includes(true) ? true : overdues.includes(null) ? null : overdues.includes(false) ? false : null;
+  // Due dates and overdue come from every decision that obliges an audit (mandatory or required): a mandatory ground
+  // under the law has no date of its own, while a plan's cycle or deadline for the same enterprise does.
+  const obliging = audit.filter((d) => d.outcome === 'mandatory' || d.outcome === 'required');
+  const dues = obliging.map((d) => d.dueBy).filter((x): x is string => typeof x === 'string').sort();
+  const cycles = obliging.map((d) => d.cycleYears).filter((x): x is number => typeof x === 'number');
+  const overdues = obliging.map((d) => d.overdue);
+  const overdue = obliging.length === 0 ? false : overdues.includes(true) ? true : overdues.includes(null) ? null : overdues.includes(false) ? false : null;
   const couldBe = [...new Set(undetermined.filter((u) => u.kind === 'audit' && strength(u.outcome) > strength(status)).map((u) => u.outcome as AuditStatus))].sort(
     (a, b) => strength(b) - strength(a),
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCase, coverage, evaluateCase, loadCases } from '../../loader/index.ts';
 import { bundled } from '../support/rulebase.ts';
 
-const only = process.env.TEST_RULESETS?.split(',');
+const only = (process.env.TEST_RULESETS || undefined)?.split(',');
 const { cases, problems } = loadCases(undefined, only);
 
 describe('golden cases', () => {

@@ -6,7 +6,7 @@ import { BUNDLED_RULES_DIR, lintRules, loadRulesDir, squash } from '../../loader
 
 describe('lint', () => {
   it('the bundled rule sets are clean', () => {
-    const problems = lintRules(loadRulesDir(BUNDLED_RULES_DIR, process.env.TEST_RULESETS?.split(',')));
+    const problems = lintRules(loadRulesDir(BUNDLED_RULES_DIR, (process.env.TEST_RULESETS || undefined)?.split(',')));
     expect(problems).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { summarise } from './summary.ts';
 import { and3, judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { renderExplanation, type Lang } from './explain.ts';
 
 /** Decides one rule's conditions for the facts; the default is the compiled three-valued evaluator. */
 export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts) => Judgment;
@@ -23,6 +24,7 @@ type Warning = Answer['warnings'][number];
 export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOptions, judgeRule: RuleJudge = threeValuedJudge): Answer {
   const { asOf } = options;
   const includeOutOfForce = options.includeOutOfForce === true;
+  const lang: Lang = options.lang ?? 'zh';
   checkRequested(base, options);
   const derived = deriveFacts(base.derivedFacts, { profile, asOf });
   const facts: Facts = { ...profile, ...derived.facts };
@@ -61,7 +63,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       const own = judgeRule(v, rule, facts);
       const value = and3(and3(j.value, scope?.value ?? 'T'), own.value);
       if (value === 'T') {
-        decisions.push(toDecision(v, rule, [...placeTests, ...(scope?.because ?? []), ...own.because], ruleInForce, profile, asOf, warnings));
+        decisions.push(toDecision(v, rule, [...placeTests, ...(scope?.because ?? []), ...own.because], ruleInForce, { profile, facts, asOf, lang }, warnings));
       } else if (value === 'F') {
         if (ruleInForce && (r.kind === 'incentive' || (r.kind === 'process' && r.outcome === 'simplified'))) {
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
@@ -86,6 +88,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   }
   return {
     asOf,
+    language: lang,
     profileId: profile.id ?? null,
     rulesets,
     summary,
@@ -117,7 +120,15 @@ function jurisdictionTests(v: PreparedVersion, facts: Facts): LeafTest[] {
   return [];
 }
 
-function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, profile: Profile, asOf: string, warnings: Warning[]): Decision {
+interface DecisionContext {
+  profile: Profile;
+  facts: Facts;
+  asOf: string;
+  lang: Lang;
+}
+
+function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, ctx: DecisionContext, warnings: Warning[]): Decision {
+  const { profile, asOf } = ctx;
   const r = rule.json;
   const d: Decision = {
     id: r.id,
@@ -143,6 +154,7 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
   if (r.notEncoded) d.notEncoded = r.notEncoded;
   if (r.historic) d.historic = r.historic;
   if (r.note) d.note = r.note;
+  d.explanation = renderExplanation(r.explanation?.[ctx.lang] ?? r.title[ctx.lang], ctx.facts, d, ctx.lang);
   return d;
 }
 

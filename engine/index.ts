@@ -12,3 +12,4 @@ export * from './semver.ts';
 export * from './canonical.ts';
 export * from './version.ts';
 export * from './jre.ts';
+export * from './explain.ts';

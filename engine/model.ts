@@ -43,4 +43,6 @@ export interface EvaluateOptions {
   readonly rulesets?: readonly string[];
   readonly versions?: Readonly<Record<string, string>>;
   readonly includeOutOfForce?: boolean;
+  /** Language of explanations (titles stay bilingual, quotes verbatim). Default zh. */
+  readonly lang?: 'zh' | 'en';
 }

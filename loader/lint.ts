@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ConditionJson, RuleSetFile } from '../schemas/index.ts';
 import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, ProfileSchema, ROUTE_OUTCOMES } from '../schemas/index.ts';
-import { OPERATORS, rawLeaves } from '../engine/index.ts';
+import { OPERATORS, placeholders, rawLeaves } from '../engine/index.ts';
 import type { LintProblem, LoadedRules } from './load.ts';
 
 /** Removes all whitespace (the texts carry layout spaces and line breaks), for verbatim comparison. */
@@ -62,6 +62,7 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
       checkQuote(rule.citation.quote, squashedSource, rp);
       checkValidity(file, rule.validFrom, rule.validTo, rp);
       if (rule.due && rule.kind !== 'audit') rp(`'due' is only meaningful on an audit rule`);
+      checkExplanation(rule.explanation, derived, rp);
       if (rule.due?.fromFact && !profileHasPath(rule.due.fromFact.split('.'))) rp(`due.fromFact '${rule.due.fromFact}' is not a profile field`);
     }
   }
@@ -76,6 +77,20 @@ function checkConditions(json: ConditionJson, derived: Set<string>, report: (m: 
       if (segments.length > 0) report(`derived fact '${leaf.fact}' takes no path`);
     } else if (!profileHasPath([leaf.fact, ...segments])) {
       report(`unknown fact '${[leaf.fact, ...segments].join('.')}': not a profile field nor a declared derived fact`);
+    }
+  }
+}
+
+const DECISION_FIELDS = new Set(['dueBy', 'cycleYears', 'overdue', 'validFrom', 'validTo', 'fine.minYuan', 'fine.maxYuan']);
+
+/** Every placeholder of an explanation template names a profile field, a derived fact or a decision field. */
+function checkExplanation(explanation: { zh: string; en: string } | undefined, derived: Set<string>, report: (m: string) => void): void {
+  if (!explanation) return;
+  for (const lang of ['zh', 'en'] as const) {
+    for (const p of placeholders(explanation[lang])) {
+      const [head, ...rest] = p.split('.');
+      const ok = head === 'decision' ? DECISION_FIELDS.has(rest.join('.')) : derived.has(p) || profileHasPath(p.split('.'));
+      if (!ok) report(`explanation.${lang}: placeholder {${p}} is not a profile field, derived fact or decision field`);
     }
   }
 }

@@ -49,6 +49,7 @@ export const DecisionSchema = Type.Object(
     notEncoded: Opt(Type.String()),
     historic: Opt(Type.String()),
     note: Opt(Type.String()),
+    explanation: Opt(Type.String({ description: "the rule's plain-language explanation with the enterprise's own facts, in the answer's language" })),
   },
   Strict,
 );
@@ -60,6 +61,7 @@ export type ListedDecision = Static<typeof Listed>;
 export const AnswerSchema = Type.Object(
   {
     asOf: IsoDate,
+    language: Literals(['zh', 'en'] as const, 'language of explanations (Accept-Language); quotes stay verbatim'),
     profileId: Type.Union([Type.String(), Type.Null()]),
     rulesets: Type.Array(
       Type.Object(

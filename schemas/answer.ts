@@ -17,7 +17,7 @@ export const EvaluateRequestSchema = Type.Object(
     versions: Opt(Type.Record(RuleSetId, Version, { description: 'pin a version per rule set id' })),
     includeOutOfForce: Opt(Type.Boolean({ description: 'also evaluate rule sets and rules not in force on asOf' })),
   },
-  { ...Strict, $id: 'EvaluateRequest' },
+  { ...Strict, $id: 'EvaluateRequest', examples: [{ asOf: '2014-06-01', profile: { id: 'foshan-ceramics-01', sector: 'industry', location: { province: 'guangdong', city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { annualConsumptionTce: 60000, exceedsConsumptionQuota: true } } }] },
 );
 export type EvaluateRequest = Static<typeof EvaluateRequestSchema>;
 

@@ -7,3 +7,4 @@ export * from './ruleset.ts';
 export * from './answer.ts';
 export * from './case.ts';
 export * from './validate.ts';
+export * from './api.ts';

@@ -6,16 +6,18 @@ import { ConditionSchema } from './condition.ts';
 import { DerivedFactsFileSchema, RuleSetFileSchema } from './ruleset.ts';
 import { GoldenCaseSchema } from './case.ts';
 import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
+import { BatchItemSchema, ProblemSchema } from './api.ts';
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
+
+/** Every schema with an $id, in dependency order: the API registers the same list for OpenAPI and serialisation. */
+export const SHARED_SCHEMAS = [ProfileSchema, ConditionSchema, RuleSetFileSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema, ProblemSchema, BatchItemSchema];
 
 /** One place that knows every schema: strict, all errors, real dates. */
 export function createAjv(): Ajv2019 {
   const ajv = new Ajv2019({ strict: true, allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
-  for (const schema of [ProfileSchema, ConditionSchema, RuleSetFileSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema]) {
-    ajv.addSchema(schema);
-  }
+  for (const schema of SHARED_SCHEMAS) ajv.addSchema(schema);
   return ajv;
 }
 

@@ -13,6 +13,10 @@ export interface Problem {
 
 const TYPE_BASE = 'https://cleanprod.example/problems/';
 
+export function problemFor(status: number, slug: string, title: string, detail: string, errors: Problem['errors'], instance?: string): Problem {
+  return { type: `${TYPE_BASE}${slug}`, title, status, detail, ...(instance ? { instance } : {}), errors };
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
@@ -26,9 +30,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, { type: `${TYPE_BASE}invalid-input`, title: 'Invalid input', status: 400, detail: summarise(errors), instance, errors });
   }
   if (error instanceof CleanprodError) {
-    const status = error.code === 'INVALID_RULES' || error.code === 'ENGINE_INCONSISTENCY' ? 500 : 400;
+    const status = error.code === 'INVALID_RULES' || error.code === 'ENGINE_INCONSISTENCY' ? 500 : error.code === 'BATCH_TOO_LARGE' ? 413 : 400;
     if (status === 500) return internal(error, request, reply, instance);
-    return sendProblem(reply, { type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`, title: error.code === 'UNKNOWN_RULESET' ? 'Unknown rule set or version' : 'Invalid input', status, detail: error.message, instance, errors: error.details });
+    return sendProblem(reply, { type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`, title: error.code === 'UNKNOWN_RULESET' ? 'Unknown rule set or version' : status === 413 ? 'Payload too large' : 'Invalid input', status, detail: error.message, instance, errors: error.details });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
@@ -49,7 +53,7 @@ function clientMessage(error: FastifyError): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return `the body is not valid JSON: ${error.message}`;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'the request body is larger than the server accepts';
+      return `the request body is larger than the server accepts (BODY_LIMIT, default 1 MiB)`;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'send the body as application/json';
     default:

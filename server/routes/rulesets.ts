@@ -1,6 +1,6 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { UnknownRuleSetError, type PreparedVersion, type RuleBase } from '../../engine/index.ts';
-import { ProfileSchema } from '../../schemas/index.ts';
 
 const summary = (v: PreparedVersion) => ({
   version: v.version,
@@ -17,22 +17,27 @@ export const rulesetRoutes: FastifyPluginAsync<{ base: RuleBase }> = async (app,
     if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'id');
     return versions;
   };
-  app.get('/v1/rulesets', async () =>
+  const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'rule-set id, e.g. cppl' });
+  const errors = { 400: Type.Ref('Problem') };
+  app.get('/v1/rulesets', { schema: { tags: ['rulesets'], summary: 'All rule sets with their versions' } }, async () =>
     [...base.rulesets].map(([id, versions]) => {
       const latest = versions[versions.length - 1]!;
       return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
     }),
   );
-  app.get<{ Params: { id: string } }>('/v1/rulesets/:id', async (request) => {
+  app.get<{ Params: { id: string } }>('/v1/rulesets/:id', { schema: { tags: ['rulesets'], summary: 'One rule set and its versions', params: Type.Object({ id: Id }), response: errors } }, async (request) => {
     const versions = versionsOf(request.params.id);
     const latest = versions[versions.length - 1]!;
     return { id: request.params.id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, versions: versions.map(summary) };
   });
-  app.get<{ Params: { id: string; version: string } }>('/v1/rulesets/:id/versions/:version', async (request, reply) => {
+  app.get<{ Params: { id: string; version: string } }>(
+    '/v1/rulesets/:id/versions/:version',
+    { schema: { tags: ['rulesets'], summary: 'One version: the rule file with its content hash', params: Type.Object({ id: Id, version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }) }), response: errors } },
+    async (request, reply) => {
     const v = versionsOf(request.params.id).find((x) => x.version === request.params.version);
     if (!v) throw new UnknownRuleSetError(`rule set ${request.params.id} has no version ${request.params.version}`, 'version');
     reply.header('etag', `"${v.sha256}"`);
     return { ...v.file, sha256: v.sha256 };
-  });
-  app.get('/v1/schemas/profile', async () => ProfileSchema);
+  },
+  );
 };

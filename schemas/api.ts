@@ -1,0 +1,37 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Strict } from './common.ts';
+
+/** RFC 9457 problem details, with the fields that failed. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, Strict)),
+  },
+  { ...Strict, $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' },
+);
+export type ProblemBody = Static<typeof ProblemSchema>;
+
+/** One item of a batch answer: the answer, or the problem with that item alone. */
+export const BatchItemSchema = Type.Union(
+  [
+    Type.Object({ index: Type.Integer(), ok: Type.Literal(true), answer: Type.Ref('Answer') }, Strict),
+    Type.Object({ index: Type.Integer(), ok: Type.Literal(false), error: Type.Ref('Problem') }, Strict),
+  ],
+  { $id: 'BatchItem' },
+);
+
+export const EXAMPLE_REQUEST = {
+  asOf: '2014-06-01',
+  profile: {
+    id: 'foshan-ceramics-01',
+    sector: 'industry',
+    location: { province: 'guangdong', city: 'foshan', district: 'nanhai' },
+    industry: { keys: ['ceramics'] },
+    size: { annualRevenue: 18000 },
+    energy: { annualConsumptionTce: 60000, exceedsConsumptionQuota: true },
+  },
+};

@@ -1,0 +1,32 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ENGINE_VERSION } from '../engine/index.ts';
+
+/** OpenAPI 3.1 generated from the same schemas the routes validate with; served at /openapi.json, docs at /docs. */
+async function openApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'cleanprod — Guangdong cleaner-production eligibility API',
+        version: ENGINE_VERSION,
+        description:
+          'Evaluates an enterprise profile against versioned rule sets encoding the Cleaner Production Promotion Law and Guangdong, Foshan, MIIT and Meizhou plans. Every decision cites its rule, rule-set version and the verbatim source text. Errors are RFC 9457 application/problem+json with errors[{path, message}].',
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'evaluate', description: 'Eligibility answers' },
+        { name: 'rulesets', description: 'Rule sets and their versions' },
+        { name: 'meta', description: 'Health and schemas' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** Registered at the root (fastify-plugin), so it sees every route of the app. */
+export const registerOpenApi = fp(openApi, { name: 'cleanprod-openapi' });

@@ -1,5 +1,32 @@
 import type { Decision } from '../schemas/index.ts';
 import type { Facts } from './tri.ts';
+import { GUANGDONG_CITIES, INDUSTRIES, WATERSHEDS } from '../schemas/index.ts';
+
+const SECTOR_NAMES: Record<string, { zh: string; en: string }> = {
+  industry: { zh: '工业', en: 'industry' },
+  agriculture: { zh: '农业', en: 'agriculture' },
+  services: { zh: '服务业', en: 'services' },
+  construction: { zh: '建筑业', en: 'construction' },
+  transport: { zh: '交通运输业', en: 'transport' },
+  'public-institution': { zh: '公共机构', en: 'public institution' },
+};
+const TITLE_NAMES: Record<string, { zh: string; en: string }> = {
+  'guangdong-cp-enterprise': { zh: '广东省清洁生产企业', en: 'Guangdong cleaner-production enterprise' },
+  'foshan-cp-enterprise': { zh: '佛山市清洁生产企业', en: 'Foshan cleaner-production enterprise' },
+  'cp-demonstration': { zh: '清洁生产示范企业', en: 'cleaner-production demonstration enterprise' },
+  'guangdong-cp-benchmark': { zh: '广东省清洁生产标杆企业', en: 'Guangdong cleaner-production benchmark enterprise' },
+};
+
+/** Contract keys (industries, cities, sectors, titles) read as names in the answer's language. */
+function nameOf(key: string, lang: Lang): string {
+  const industry = (INDUSTRIES as Record<string, { zh: string; en: string }>)[key];
+  if (industry) return industry[lang];
+  const city = (GUANGDONG_CITIES as Record<string, string>)[key];
+  if (city) return lang === 'zh' ? `${city}市` : key[0]!.toUpperCase() + key.slice(1);
+  const watershed = (WATERSHEDS as Record<string, string>)[key];
+  if (watershed) return lang === 'zh' ? watershed : key;
+  return (SECTOR_NAMES[key] ?? TITLE_NAMES[key])?.[lang] ?? key;
+}
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -26,7 +53,11 @@ function show(value: unknown, lang: Lang): string {
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length === 0 ? (lang === 'zh' ? '无' : 'none') : value.map((v) => show(v, lang)).join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'number') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
-  return String(value);
+  if (typeof value === 'object') {
+    const kind = (value as { kind?: unknown }).kind;
+    return typeof kind === 'string' ? nameOf(kind, lang) : JSON.stringify(value);
+  }
+  return nameOf(String(value), lang);
 }
 
 /** Fills a rule's plain-language template with the enterprise's own facts (and the decision's due date, fine, …). */

@@ -7,6 +7,8 @@ import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from '.
 import { checkJurisdiction, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
 import { and3, judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { leavesOf, type Node } from './conditions.ts';
+import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { renderExplanation, type Lang } from './explain.ts';
@@ -67,7 +69,12 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       } else if (value === 'F') {
         if (ruleInForce && (r.kind === 'incentive' || (r.kind === 'process' && r.outcome === 'simplified'))) {
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
-          whyNot.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing });
+          const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
+          if (options.whatIfLinks) {
+            const link = singleChangeFor(base, v, rule, profile, asOf, scope?.value === 'F' ? [v.appliesTo!] : [rule.node]);
+            if (link) entry.whatIf = { changes: [link] };
+          }
+          whyNot.push(entry);
         }
       } else if (ruleInForce) {
         const missingFacts = [...(j.value === 'U' ? j.missing : []), ...(scope?.value === 'U' ? scope.unknownFacts : []), ...(own.value === 'U' ? own.unknownFacts : [])];
@@ -156,6 +163,28 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
   if (r.note) d.note = r.note;
   d.explanation = renderExplanation(r.explanation?.[ctx.lang] ?? r.title[ctx.lang], ctx.facts, d, ctx.lang);
   return d;
+}
+
+/**
+ * The single profile change that would make a failed rule hold, if there is one: each failed leaf's obvious fix is
+ * tried in turn and kept when the rule (with its jurisdiction and scope) then holds.
+ */
+function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule, profile: Profile, asOf: string, nodes: readonly Node[]): SuggestedChange | undefined {
+  const facts0: Facts = { ...profile, ...deriveFacts(base.derivedFacts, { profile, asOf }).facts };
+  for (const node of nodes) {
+    const failed = judge(node, facts0).missing;
+    for (const leaf of leavesOf(node)) {
+      const test = failed.find((t) => t.fact === leaf.name && t.operator === leaf.json.operator && t.value === leaf.value);
+      if (!test) continue;
+      const change = changeFor(leaf, test, profile);
+      if (!change) continue;
+      const changed = withValue(profile, change.path, change.value);
+      const facts: Facts = { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts };
+      const holds = and3(and3(checkJurisdiction(v, facts).value, v.appliesTo ? judge(v.appliesTo, facts).value : 'T'), judge(rule.node, facts).value);
+      if (holds === 'T') return change;
+    }
+  }
+  return undefined;
 }
 
 /** A derived fact is asked for through the profile field it comes from. */

@@ -13,3 +13,4 @@ export * from './canonical.ts';
 export * from './version.ts';
 export * from './jre.ts';
 export * from './explain.ts';
+export * from './links.ts';

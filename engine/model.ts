@@ -45,4 +45,6 @@ export interface EvaluateOptions {
   readonly includeOutOfForce?: boolean;
   /** Language of explanations (titles stay bilingual, quotes verbatim). Default zh. */
   readonly lang?: 'zh' | 'en';
+  /** Link each whyNot to the single profile change that would satisfy it, where one would. */
+  readonly whatIfLinks?: boolean;
 }

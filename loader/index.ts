@@ -2,3 +2,4 @@ export * from './load.ts';
 export * from './lint.ts';
 export * from './rulebase.ts';
 export * from './cases.ts';
+export * from './lock.ts';

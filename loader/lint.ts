@@ -1,22 +1,13 @@
-import type { TSchema } from '@sinclair/typebox';
 import type { ConditionJson, RuleSetFile } from '../schemas/index.ts';
-import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, ProfileSchema, ROUTE_OUTCOMES } from '../schemas/index.ts';
-import { OPERATORS, placeholders, rawLeaves } from '../engine/index.ts';
+import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, ROUTE_OUTCOMES, profileHasPath } from '../schemas/index.ts';
+
+export { profileHasPath };
+import { OPERATORS, compareSemver, placeholders, rawLeaves } from '../engine/index.ts';
 import type { LintProblem, LoadedRules } from './load.ts';
+import { checkLock, readLock } from './lock.ts';
 
 /** Removes all whitespace (the texts carry layout spaces and line breaks), for verbatim comparison. */
 export const squash = (s: string): string => s.replace(/\s+/gu, '');
-
-/** Whether `a.b.c` names a field of the profile schema. */
-export function profileHasPath(segments: readonly string[]): boolean {
-  let schema: TSchema | undefined = ProfileSchema;
-  for (const seg of segments) {
-    const props: Record<string, TSchema> | undefined = (schema as { properties?: Record<string, TSchema> } | undefined)?.properties;
-    schema = props?.[seg];
-    if (!schema) return false;
-  }
-  return true;
-}
 
 const OUTCOMES: Partial<Record<string, readonly string[]>> = {
   audit: AUDIT_OUTCOMES,
@@ -26,6 +17,8 @@ const OUTCOMES: Partial<Record<string, readonly string[]>> = {
 /** The semantic checks beyond the schema. Every problem names the file, the rule id and what is wrong. */
 export function lintRules(loaded: LoadedRules): LintProblem[] {
   const problems: LintProblem[] = [...loaded.problems];
+  const lock = readLock(loaded.dir);
+  if (lock) problems.push(...checkLock(loaded, lock).problems);
   const derived = new Set(loaded.derivedFacts.map((d) => d.name));
   for (const d of loaded.derivedFacts) {
     if (profileHasPath([d.name])) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}' clashes with a profile field` });
@@ -35,6 +28,7 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
     if (d.operator && !OPERATORS.has(d.operator)) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': unknown operator '${d.operator}'` });
   }
 
+  const idsByVersion = new Map(loaded.versions.map((v) => [`${v.file.id}@${v.file.version}`, new Set(v.file.rules.map((r) => r.id))]));
   const ruleOwner = new Map<string, string>();
   for (const { file, location } of loaded.versions) {
     const source = loaded.sources.get(`${file.id}/${file.source.file}`);
@@ -44,6 +38,9 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
     if (source === undefined) p(`source file ${file.source.file} is missing from rules/${file.id}/: every rule set keeps the text it encodes`);
 
     if (file.validTo !== null && file.validTo < file.validFrom) p(`validTo ${file.validTo} is before validFrom ${file.validFrom}`);
+    const changelog = loaded.changelogs.get(file.id);
+    if (changelog === undefined) p(`rules/${file.id}/CHANGELOG.md is missing: every version needs an entry (what changed, why, which periods)`);
+    else if (!new RegExp(`^##\\s+${file.version.replaceAll('.', '\\.')}\\b`, 'm').test(changelog)) p(`CHANGELOG.md has no entry '## ${file.version}' for this version`);
     if (file.appliesTo) checkConditions(file.appliesTo, derived, (m) => p(`appliesTo: ${m}`));
     for (const w of file.warnings ?? []) {
       checkConditions(w.conditions, derived, (m) => p(`warning ${w.code}: ${m}`));
@@ -63,6 +60,10 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
       checkValidity(file, rule.validFrom, rule.validTo, rp);
       if (rule.due && rule.kind !== 'audit') rp(`'due' is only meaningful on an audit rule`);
       checkExplanation(rule.explanation, derived, rp);
+      for (const old of rule.replaces ?? []) {
+        const earlier = [...idsByVersion].some(([k, ids]) => k.startsWith(`${file.id}@`) && compareSemver(k.slice(file.id.length + 1), file.version) < 0 && ids.has(old));
+        if (!earlier) rp(`replaces '${old}', which no earlier version of ${file.id} has`);
+      }
       if (rule.due?.fromFact && !profileHasPath(rule.due.fromFact.split('.'))) rp(`due.fromFact '${rule.due.fromFact}' is not a profile field`);
     }
   }

@@ -22,6 +22,8 @@ export interface LoadedRules {
   /** Source texts by `<rule-set id>/<file name>` (source.txt, source-2002.txt, …). */
   sources: Map<string, string>;
   derivedFacts: DerivedFactDef[];
+  /** CHANGELOG.md per rule-set id (absent when the file is missing). */
+  changelogs: Map<string, string>;
   problems: LintProblem[];
 }
 
@@ -29,7 +31,7 @@ const VERSION_FILE = /^(\d+\.\d+\.\d+)\.ya?ml$/;
 
 /** Reads every `rules/<id>/<version>.yaml`, its `source.txt`, and `rules/derived-facts.yaml`; schema errors become problems. */
 export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly string[]): LoadedRules {
-  const out: LoadedRules = { dir, versions: [], sources: new Map(), derivedFacts: [], problems: [] };
+  const out: LoadedRules = { dir, versions: [], sources: new Map(), derivedFacts: [], changelogs: new Map(), problems: [] };
   const rel = (p: string) => relative(process.cwd(), p) || p;
   if (!existsSync(dir)) {
     out.problems.push({ file: rel(dir), message: 'rules directory does not exist' });
@@ -49,6 +51,8 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
     const sub = join(dir, name);
     if (!statSync(sub).isDirectory() || (only && !only.includes(name))) continue;
     for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) out.sources.set(`${name}/${f}`, readFileSync(join(sub, f), 'utf8'));
+    const changelog = join(sub, 'CHANGELOG.md');
+    if (existsSync(changelog)) out.changelogs.set(name, readFileSync(changelog, 'utf8'));
     const files = readdirSync(sub).filter((f) => /\.ya?ml$/.test(f)).sort();
     if (files.length === 0) out.problems.push({ file: rel(sub), message: 'rule set has no version file (<version>.yaml)' });
     for (const f of files) {

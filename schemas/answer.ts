@@ -100,7 +100,20 @@ export const AnswerSchema = Type.Object(
     ),
     decisions: Type.Array(DecisionSchema),
     whyNot: Type.Array(
-      Type.Object({ id: Type.String(), ruleset: Type.String(), kind: Kind, outcome: Type.String(), title: Title, missing: Type.Array(FactTest) }, Strict),
+      Type.Object(
+        {
+          id: Type.String(),
+          ruleset: Type.String(),
+          kind: Kind,
+          outcome: Type.String(),
+          title: Title,
+          missing: Type.Array(FactTest),
+          whatIf: Opt(
+            Type.Object({ changes: Type.Array(Type.Object({ path: Type.String(), value: Type.Unknown() }, Strict)) }, { ...Strict, description: 'the single profile change that would satisfy it (POST /v1/whatif with these changes)' }),
+          ),
+        },
+        Strict,
+      ),
     ),
     undetermined: Type.Array(
       Type.Object(

@@ -8,3 +8,4 @@ export * from './answer.ts';
 export * from './case.ts';
 export * from './validate.ts';
 export * from './api.ts';
+export * from './paths.ts';

@@ -47,6 +47,7 @@ export const RuleSchema = Type.Object(
     notEncoded: Opt(Type.String({ minLength: 1, description: 'what of this provision is not encoded, and why' })),
     historic: Opt(Type.String({ minLength: 1, description: 'stated only as history, not as a current entitlement' })),
     note: Opt(Type.String()),
+    replaces: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { description: 'ids of the rules in the previous version that this rule continues (renumbered articles); the diff pairs them' })),
   },
   Strict,
 );

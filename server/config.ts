@@ -6,10 +6,12 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Most items in one batch request (413 beyond). */
   batchLimit: number;
+  /** Most profiles one impact request may carry or synthesise. */
+  populationLimit: number;
   logLevel: string;
 }
 
-export const DEFAULTS: ServerConfig = { host: '127.0.0.1', port: 3000, bodyLimit: 1_048_576, batchLimit: 1000, logLevel: 'info' };
+export const DEFAULTS: ServerConfig = { host: '127.0.0.1', port: 3000, bodyLimit: 1_048_576, batchLimit: 1000, populationLimit: 20_000, logLevel: 'info' };
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -24,6 +26,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: positiveInt('PORT', env.PORT, DEFAULTS.port),
     bodyLimit: positiveInt('BODY_LIMIT', env.BODY_LIMIT, DEFAULTS.bodyLimit),
     batchLimit: positiveInt('BATCH_LIMIT', env.BATCH_LIMIT, DEFAULTS.batchLimit),
+    populationLimit: positiveInt('POPULATION_LIMIT', env.POPULATION_LIMIT, DEFAULTS.populationLimit),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
   };
 }

@@ -6,7 +6,7 @@ import { configFromEnv } from './config.ts';
 export async function startServer(options: { rulesDir: string }): Promise<void> {
   const config = configFromEnv();
   const base = loadRuleBase(options.rulesDir);
-  const app = buildApp({ base, logger: { level: config.logLevel }, bodyLimit: config.bodyLimit, batchLimit: config.batchLimit });
+  const app = buildApp({ base, logger: { level: config.logLevel }, bodyLimit: config.bodyLimit, batchLimit: config.batchLimit, populationLimit: config.populationLimit });
   const { host, port } = config;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {

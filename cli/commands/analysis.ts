@@ -1,0 +1,108 @@
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline } from '../../analysis/index.ts';
+import { UnknownRuleSetError, type RuleBase } from '../../engine/index.ts';
+import { BUNDLED_RULES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir, readLock, release, writeLock } from '../../loader/index.ts';
+import { readRequestFile, todayIso } from '../input.ts';
+import { readProfiles } from '../profiles.ts';
+
+const rulesDirOption = () =>
+  new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/').argParser((v: string) => v || BUNDLED_RULES_DIR);
+
+function versionOf(base: RuleBase, id: string, version: string, what: string) {
+  const versions = base.rulesets.get(id);
+  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'ruleset');
+  const v = versions.find((x) => x.version === version);
+  if (!v) throw new UnknownRuleSetError(`rule set ${id} has no version ${version} (has ${versions.map((x) => x.version).join(', ')})`, what);
+  return v;
+}
+
+/** diff, impact, synth and timeline: the commands policy staff and officials use on rule versions. */
+export function registerAnalysisCommands(program: Command): void {
+  program
+    .command('release')
+    .description('lock versions as released (their content hash goes into rules/versions.lock.json; a released file is immutable)')
+    .argument('[versions...]', 'id@version to release (default: every unreleased version)')
+    .addOption(rulesDirOption())
+    .action((keys: string[], opts: { rulesDir: string }) => {
+      const loaded = loadRulesDir(opts.rulesDir);
+      const problems = lintRules(loaded);
+      if (problems.length > 0) {
+        for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+        throw new UnknownRuleSetError(`cannot release: ${problems.length} lint problem(s)`, 'rules');
+      }
+      const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? {}, keys.length ? keys : undefined);
+      writeLock(opts.rulesDir, lock);
+      process.stdout.write(released.length ? `released: ${released.join(', ')}\n` : 'nothing to release\n');
+    });
+
+  program
+    .command('diff')
+    .description('structural and semantic diff of two versions of a rule set')
+    .argument('<ruleset>')
+    .argument('<from>', 'older version')
+    .argument('<to>', 'newer version')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'text']).default('md'))
+    .addOption(rulesDirOption())
+    .action((id: string, from: string, to: string, opts: { format: string; rulesDir: string }) => {
+      const base = loadRuleBase(opts.rulesDir);
+      const d = diffVersions(versionOf(base, id, from, 'from'), versionOf(base, id, to, 'to'));
+      process.stdout.write(`${opts.format === 'json' ? JSON.stringify(d, null, 2) : opts.format === 'text' ? diffToText(d) : diffToMarkdown(d)}\n`);
+    });
+
+  program
+    .command('impact')
+    .description('which profiles of a population change between two versions of a rule set')
+    .argument('<ruleset>')
+    .argument('<from>')
+    .argument('<to>')
+    .option('--profiles <path>', 'a directory of profiles, a .jsonl file or a .json/.yaml array (default: 10,000 synthetic profiles, seed 42)')
+    .option('--as-of <date>', 'evaluation date (default: the newer version\'s start)')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(rulesDirOption())
+    .action((id: string, from: string, to: string, opts: { profiles?: string; asOf?: string; format: string; rulesDir: string }) => {
+      const base = loadRuleBase(opts.rulesDir);
+      const population = opts.profiles ? readProfiles(opts.profiles) : synthesize(10_000, 42);
+      const report = impact(base, id, from, to, population, opts.asOf);
+      process.stdout.write(`${opts.format === 'json' ? JSON.stringify(report, null, 2) : impactToText(report)}\n`);
+    });
+
+  program
+    .command('synth')
+    .description('realistic, schema-valid synthetic enterprise profiles (JSON lines), reproducible from the seed')
+    .option('--n <n>', 'how many', '1000')
+    .option('--seed <seed>', 'random seed', '42')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action((opts: { n: string; seed: string; output?: string }) => {
+      const n = Number(opts.n);
+      const seed = Number(opts.seed);
+      if (!Number.isInteger(n) || n < 0) throw new UnknownRuleSetError(`--n must be a whole number, got '${opts.n}'`, '--n');
+      if (!Number.isInteger(seed)) throw new UnknownRuleSetError(`--seed must be a whole number, got '${opts.seed}'`, '--seed');
+      const lines: string[] = [];
+      for (const p of synthesize(n, seed)) lines.push(JSON.stringify(p));
+      const text = lines.length ? `${lines.join('\n')}\n` : '';
+      if (opts.output) writeFileSync(opts.output, text);
+      else process.stdout.write(text);
+    });
+
+  program
+    .command('timeline')
+    .description('a profile evaluated at every date where a rule set or rule begins or ends: the periods its obligations held')
+    .argument('<file>', 'profile or request file')
+    .option('--from <date>', 'start', '2003-01-01')
+    .option('--to <date>', 'end (default: today)')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(rulesDirOption())
+    .action((file: string, opts: { from: string; to?: string; format: string; rulesDir: string }) => {
+      const request = readRequestFile(file);
+      const base = loadRuleBase(opts.rulesDir);
+      const t = timeline(base, request.profile, { from: opts.from, to: opts.to ?? todayIso(), ...(request.rulesets ? { rulesets: request.rulesets } : {}) });
+      if (opts.format === 'json') {
+        process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
+        return;
+      }
+      for (const p of t.periods) {
+        process.stdout.write(`${p.from} – ${p.to}: audit ${p.audit.status}${p.audit.basis.length ? ` (${p.audit.basis.join(', ')})` : ''}; route ${p.route}; ${p.incentives.length} incentives, ${p.sanctions.length} sanctions, ${p.obligations.length} obligations; in force: ${p.rulesetsInForce.join(' ')}\n`);
+      }
+    });
+}

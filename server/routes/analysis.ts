@@ -1,0 +1,123 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsync } from 'fastify';
+import { diffVersions, impact, synthesize, timeline, whatIf, type ProfileChange } from '../../analysis/index.ts';
+import { UnknownRuleSetError, ValidationError, type RuleBase } from '../../engine/index.ts';
+import { describeErrors, IsoDate, validatorFor, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
+import { languageOf } from '../language.ts';
+
+const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' });
+const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
+const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem') };
+const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
+const Change = Type.Object(
+  { path: Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)*$', description: 'dotted profile path' }), value: Type.Optional(Type.Unknown()), remove: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false },
+);
+
+export interface AnalysisRouteOptions {
+  base: RuleBase;
+  today: () => string;
+  /** Most profiles one impact request may carry or ask to synthesise. */
+  populationLimit: number;
+}
+
+function version(base: RuleBase, id: string, v: string, path: string) {
+  const versions = base.rulesets.get(id);
+  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}'`, 'id');
+  const found = versions.find((x) => x.version === v);
+  if (!found) throw new UnknownRuleSetError(`rule set ${id} has no version ${v} (has ${versions.map((x) => x.version).join(', ')})`, path);
+  return found;
+}
+
+/** Diff, impact, what-if and timeline: the versions issue's routes, thin over analysis/. */
+export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { base, today, populationLimit }) => {
+  app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
+    '/v1/rulesets/:id/diff',
+    {
+      schema: {
+        tags: ['rulesets'],
+        summary: 'Structural and semantic diff of two versions',
+        description: 'Rules matched by id (or by `replaces`); for a changed rule the conditions leaf by leaf, outcome, kind, validity and citation, and a counterexample profile where the versions decide differently.',
+        params: Type.Object({ id: Id }),
+        querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
+        response: ERRORS,
+      },
+    },
+    async (request) => diffVersions(version(base, request.params.id, request.query.from, 'from'), version(base, request.params.id, request.query.to, 'to')),
+  );
+
+  app.post<{ Params: { id: string }; Body: { from: string; to: string; asOf?: string; profiles?: Profile[]; synthetic?: { n: number; seed: number } } }>(
+    '/v1/rulesets/:id/impact',
+    {
+      schema: {
+        tags: ['rulesets'],
+        summary: 'Which profiles change between two versions',
+        description: `Give \`profiles\` (at most ${populationLimit}) or \`synthetic: {n, seed}\` for the reproducible synthetic population.`,
+        params: Type.Object({ id: Id }),
+        body: Type.Object(
+          {
+            from: Version,
+            to: Version,
+            asOf: Type.Optional(IsoDate),
+            profiles: Type.Optional(Type.Array(ProfileRef, { maxItems: populationLimit })),
+            synthetic: Type.Optional(Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false })),
+          },
+          { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
+        ),
+        response: ERRORS,
+      },
+    },
+    async (request) => {
+      const { from, to, asOf, profiles, synthetic } = request.body;
+      version(base, request.params.id, from, 'from');
+      version(base, request.params.id, to, 'to');
+      const population = profiles ?? synthesize(synthetic?.n ?? 1000, synthetic?.seed ?? 42);
+      return impact(base, request.params.id, from, to, population, asOf);
+    },
+  );
+
+  const validateRequest = validatorFor<EvaluateRequest>('EvaluateRequest');
+  app.post<{ Body: { request: EvaluateRequest; changes: ProfileChange[] } }>(
+    '/v1/whatif',
+    {
+      schema: {
+        tags: ['evaluate'],
+        summary: 'What if: both answers and their difference',
+        description: 'The evaluate request as given and with `changes` applied ({path, value} or {path, remove: true}).',
+        body: Type.Object(
+          { request: Type.Ref('EvaluateRequest'), changes: Type.Array(Change, { minItems: 1, maxItems: 50 }) },
+          { additionalProperties: false, examples: [{ request: { asOf: '2014-06-01', profile: { environment: { exceedsDischargeStandard: true } } }, changes: [{ path: 'environment.exceedsDischargeStandard', value: false }] }] },
+        ),
+        response: ERRORS,
+      },
+    },
+    async (request) => {
+      const { request: req, changes } = request.body;
+      if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
+      return whatIf(base, req.profile, { asOf: req.asOf ?? today(), ...(req.rulesets ? { rulesets: req.rulesets } : {}), ...(req.versions ? { versions: req.versions } : {}), lang: languageOf(request), whatIfLinks: true }, changes);
+    },
+  );
+
+  app.post<{ Body: { profile: Profile; from?: string; to?: string; rulesets?: string[] } }>(
+    '/v1/timeline',
+    {
+      schema: {
+        tags: ['evaluate'],
+        summary: "An enterprise's obligation timeline",
+        description: 'The profile evaluated at every date where a rule set or rule validity begins or ends, merged into periods with the same audit status, route, incentives, sanctions and obligations.',
+        body: Type.Object(
+          { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id)) },
+          { additionalProperties: false, examples: [{ profile: { location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } }, from: '2003-01-01', to: '2022-12-31' }] },
+        ),
+        response: ERRORS,
+      },
+    },
+    async (request) => {
+      const { profile, from, to, rulesets } = request.body;
+      for (const [i, id] of (rulesets ?? []).entries()) if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}'`, `rulesets[${i}]`);
+      const end = to ?? today();
+      if (from && from > end) throw new ValidationError('from is after to', [{ path: 'from', message: `must not be after ${end}` }]);
+      return timeline(base, profile, { ...(from ? { from } : {}), to: end, ...(rulesets ? { rulesets } : {}) });
+    },
+  );
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { diffToMarkdown, diffVersions, semanticCheck } from '../../analysis/index.ts';
+import { prepareVersion } from '../../engine/prepare.ts';
+import type { RuleSetFile } from '../../schemas/index.ts';
+import { bundled } from '../support/rulebase.ts';
+
+const cppl = () => bundled().rulesets.get('cppl')!;
+
+describe('structural diff', () => {
+  it('cppl 1.0.0 → 2.0.0 shows the high-energy ground added and the changed reporting duty', () => {
+    const [v1, v2] = cppl();
+    const d = diffVersions(v1!, v2!);
+    expect(d.added.map((r) => r.id)).toContain('cppl-2012-art27-2-2-high-energy');
+    const report = d.changed.find((c) => c.id === 'cppl-2012-art27-4-report-and-publish')!;
+    expect(report.previousId).toBe('cppl-2002-art28-3-report-results');
+    expect(report.conditions?.added).toContainEqual({ under: 'any', leaf: 'energy.exceedsConsumptionQuota equal true' });
+    expect(report.fields.find((f) => f.field === 'outcome')).toEqual({ field: 'outcome', from: 'report-audit-results', to: 'report-and-publish-audit-results' });
+    expect(report.semantic.verdict).toBe('differs');
+    const renumbered = d.changed.find((c) => c.id === 'cppl-2012-art27-2-1-exceeds-standard-or-quota')!;
+    expect(renumbered.semantic).toMatchObject({ verdict: 'same-on-all-searched', exhaustive: true });
+    expect(d.metadata.map((m) => m.field)).toEqual(expect.arrayContaining(['validFrom', 'validTo']));
+    const md = diffToMarkdown(d);
+    expect(md).toContain('## Added');
+    expect(md).toContain('`cppl-2012-art27-2-2-high-energy` (audit: mandatory)');
+  });
+
+  it('a changed threshold is found by searching its boundary, and a reordering is a refactoring', () => {
+    const file = (conditions: unknown): RuleSetFile =>
+      ({
+        id: 't', version: '1.0.0', title: { zh: 't', en: 't' }, validFrom: '2020-01-01', validTo: null, jurisdiction: { level: 'country', country: 'CN' },
+        source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' }, assumptions: [],
+        rules: [{ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 't', en: 't' }, conditions, citation: { document: 'd', section: 's', quote: 'q' } }],
+      }) as RuleSetFile;
+    const prep = (c: unknown, version: string) => prepareVersion({ file: { ...file(c), version }, sha256: '', location: '' });
+    const a = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThanInclusive', value: 2000 }] }, '1.0.0');
+    const b = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThan', value: 2000 }] }, '1.1.0');
+    const found = semanticCheck(a, a.rules[0]!, b, b.rules[0]!);
+    expect(found.verdict).toBe('differs');
+    expect(found.counterexample?.facts).toEqual({ 'size.annualRevenue': 2000 });
+    const x = prep({ any: [{ fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true }, { fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true }] }, '1.0.0');
+    const y = prep({ any: [{ fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true }, { fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true }] }, '1.1.0');
+    const d = diffVersions(x, y);
+    expect(d.changed[0]?.conditions).toEqual({ added: [], removed: [], restructured: true });
+    expect(d.changed[0]?.semantic).toMatchObject({ verdict: 'same-on-all-searched', exhaustive: true, searched: 9 });
+  });
+});

@@ -5,6 +5,8 @@ import { ENGINE_VERSION } from '../engine/index.ts';
 import { readRequestFile, todayIso } from './input.ts';
 import { textReport } from './report.ts';
 import { runCases } from './cases.ts';
+import { registerAnalysisCommands } from './commands/analysis.ts';
+import { registerBatch } from './batch/index.ts';
 
 // A closed pipe (`cleanprod … | head`) is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -76,6 +78,10 @@ program
     const { startServer } = await import('../server/server.ts');
     await startServer({ rulesDir: opts.rulesDir });
   });
+
+registerBatch(program, rulesDirOption);
+
+registerAnalysisCommands(program);
 
 try {
   await program.parseAsync();

@@ -1,0 +1,43 @@
+import { Option, type Command } from 'commander';
+import { ValidationError } from '../../engine/index.ts';
+
+export type { BatchOptions, BatchSummary } from './run.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Registers `cleanprod batch <file>`. The heavy modules (csv, exceljs, workers) load only when the command runs.
+ */
+export function registerBatch(program: Command, rulesDirOption: () => Option): void {
+  program
+    .command('batch')
+    .description('evaluate a spreadsheet of enterprises (CSV, xlsx or JSONL; one per row) into one result row each — column layout in examples/README.md')
+    .argument('<file>', 'enterprises: .csv, .xlsx (first sheet) or .jsonl')
+    .option('--as-of <date>', 'evaluation date YYYY-MM-DD for rows without an asOf column value (default: today)')
+    .option('-o, --output <file>', 'results file: .csv, .xlsx or .jsonl (full answers); default CSV on stdout')
+    .addOption(new Option('--format <format>', 'output format when writing to stdout').choices(['csv', 'jsonl']))
+    .option('--workers <n>', 'worker threads (0 or auto = one per CPU)', '1')
+    .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
+    .addOption(rulesDirOption())
+    .action(async (file: string, opts: { asOf?: string; output?: string; format?: 'csv' | 'jsonl'; workers: string; progress?: boolean; rulesDir: string }) => {
+      const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+      const d = new Date(`${asOf}T00:00:00Z`);
+      if (!ISO_DATE.test(asOf) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== asOf) {
+        throw new ValidationError(`--as-of: expected a date YYYY-MM-DD, got '${asOf}'`, [{ path: '--as-of', message: 'a real calendar date YYYY-MM-DD' }]);
+      }
+      const { runBatch, resolveWorkers } = await import('./run.ts');
+      const summary = await runBatch({
+        input: file,
+        asOf,
+        rulesDir: opts.rulesDir,
+        workers: resolveWorkers(opts.workers),
+        progress: opts.progress === true || process.stderr.isTTY === true,
+        ...(opts.output ? { output: opts.output } : {}),
+        ...(opts.format ? { format: opts.format } : {}),
+      });
+      const rate = summary.rows / (summary.ms / 1000);
+      process.stderr.write(
+        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} with errors; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers} worker${summary.workers === 1 ? '' : 's'})${opts.output ? ` → ${opts.output}` : ''}\n`,
+      );
+    });
+}

@@ -1,0 +1,104 @@
+import { createReadStream, type ReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { extname } from 'node:path';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../../engine/index.ts';
+import { mapHeader } from './columns.ts';
+import type { RawItem } from './worker.ts';
+
+export type InputFormat = 'csv' | 'xlsx' | 'jsonl';
+
+export function inputFormatOf(path: string): InputFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  throw new ValidationError(`${path}: cannot tell the input format from '${ext || '(no extension)'}'`, [{ path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+}
+
+/**
+ * A streaming reader of enterprises: `header` (spreadsheets) is known and checked before the first row is handed out,
+ * rows come one at a time, and `bytesRead` / `size` drive the progress bar.
+ */
+export interface BatchReader {
+  format: InputFormat;
+  /** the spreadsheet header row, checked against the profile schema (undefined for JSONL) */
+  header?: unknown[];
+  rows: AsyncIterator<RawItem>;
+  bytesRead(): number;
+  close(): void;
+}
+
+/** An xlsx cell value as a plain value: text, number, boolean or Date (rich text, hyperlinks, formulas unwrapped). */
+export function plainCell(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v !== 'object' || v instanceof Date) return v;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+  if ('result' in o) return plainCell(o.result);
+  if ('formula' in o || 'sharedFormula' in o) return undefined;
+  if ('text' in o) return plainCell(o.text);
+  if ('error' in o) return String(o.error);
+  return String(v);
+}
+
+async function* csvRows(stream: ReadStream): AsyncGenerator<unknown[]> {
+  const parser = stream.pipe(parseCsv({ bom: true, skip_empty_lines: true, relax_column_count: true }));
+  stream.on('error', (e) => parser.destroy(e));
+  for await (const record of parser) yield record as unknown[];
+}
+
+async function* xlsxRows(stream: ReadStream): AsyncGenerator<unknown[]> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  // Only the first worksheet holds enterprises; the rest of the file is not read.
+  for await (const sheet of workbook) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as unknown[];
+      const cells = values.slice(1).map(plainCell);
+      if (cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
+      yield cells;
+    }
+    return;
+  }
+}
+
+async function* jsonlRows(stream: ReadStream): AsyncGenerator<RawItem> {
+  let row = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    row += 1;
+    try {
+      yield { row, json: JSON.parse(line) as unknown };
+    } catch (e) {
+      yield { row, readError: `not valid JSON: ${(e as Error).message}` };
+    }
+  }
+}
+
+/** Opens the input; for a spreadsheet, reads and checks its header (unknown columns fail here, before any row). */
+export async function openReader(path: string): Promise<BatchReader> {
+  const format = inputFormatOf(path);
+  const stream = createReadStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new ValidationError(`${path}: cannot read: ${e.message}`, [{ path: '(file)', message: e.message }])));
+  });
+  const base = { format, bytesRead: () => stream.bytesRead, close: () => stream.destroy() };
+  if (format === 'jsonl') return { ...base, rows: jsonlRows(stream) };
+  const sheet = format === 'csv' ? csvRows(stream) : xlsxRows(stream);
+  const first = await sheet.next();
+  if (first.done) throw new ValidationError(`${path}: no header row`, [{ path: '(file)', message: 'the first row must name the columns' }]);
+  const header = first.value;
+  try {
+    mapHeader(header);
+  } catch (e) {
+    stream.destroy();
+    throw e instanceof ValidationError ? new ValidationError(`${path}: ${e.message}`, e.details) : e;
+  }
+  async function* rows(): AsyncGenerator<RawItem> {
+    let row = 0;
+    for await (const cells of { [Symbol.asyncIterator]: () => sheet }) yield { row: ++row, cells };
+  }
+  return { ...base, header, rows: rows() };
+}

@@ -1,0 +1,196 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import cliProgress from 'cli-progress';
+import { ValidationError } from '../../engine/index.ts';
+import { BUNDLED_RULES_DIR, loadRuleBase } from '../../loader/index.ts';
+import { openReader } from './read.ts';
+import { openWriter, outputFormatOf, type OutputFormat } from './write.ts';
+import { createRowEvaluator, type EvaluatorOptions, type FromWorker, type RawItem, type RowResult, type ToWorker, type WorkerInit } from './worker.ts';
+
+export interface BatchOptions {
+  input: string;
+  /** output file; its extension gives the format. Absent: CSV (or `format`) on `stdout`. */
+  output?: string;
+  format?: OutputFormat;
+  /** evaluation date for rows without an asOf cell */
+  asOf: string;
+  /** worker threads: 1 = in this thread; 0 or 'auto' = one per CPU */
+  workers?: number | 'auto';
+  rulesDir?: string;
+  /** draw a progress bar on `stderr` */
+  progress?: boolean;
+  stdout?: Writable;
+  stderr?: NodeJS.WriteStream | Writable;
+}
+
+export interface BatchSummary {
+  rows: number;
+  failed: number;
+  workers: number;
+  ms: number;
+}
+
+/** Rows per message to a worker: large enough that messaging costs little, small enough to keep all workers busy. */
+const CHUNK = 128;
+/** Chunks in flight per worker: bounds memory (rows waiting for an earlier chunk) while keeping workers fed. */
+const IN_FLIGHT_PER_WORKER = 4;
+const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url);
+
+export function resolveWorkers(w: number | 'auto' | string | undefined): number {
+  if (w === undefined) return 1;
+  if (w === 'auto' || w === 0 || w === '0') return availableParallelism();
+  const n = typeof w === 'number' ? w : Number(w);
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError(`--workers: expected a whole number or 'auto', got '${w}'`, [{ path: '--workers', message: 'a whole number ≥ 0, or auto' }]);
+  return n;
+}
+
+/** A pool of workers that evaluates chunks and hands results back in input order. */
+class Pool {
+  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly done = new Map<number, RowResult[]>();
+  private nextSeq = 0;
+  private nextOut = 0;
+  private wake: (() => void) | undefined;
+  private failure: Error | undefined;
+  private closing = false;
+
+  constructor(
+    count: number,
+    init: WorkerInit,
+    private readonly emit: (r: RowResult) => Promise<void>,
+  ) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(WORKER_ENTRY, { workerData: init });
+      const slot = { worker, busy: 0 };
+      worker.on('message', (msg: FromWorker) => {
+        if (msg.type === 'results') {
+          slot.busy -= 1;
+          this.done.set(msg.seq, msg.results);
+        } else if (msg.type === 'fatal') this.fail(new Error(`batch worker: ${msg.message}`));
+        this.signal();
+      });
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.fail(new Error(`batch worker exited with code ${code}`));
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.signal();
+  }
+
+  private signal(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private wait(): Promise<void> {
+    return new Promise((resolve) => (this.wake = resolve));
+  }
+
+  private inFlight(): number {
+    return this.nextSeq - this.nextOut;
+  }
+
+  /** Writes out every finished chunk that is next in order. */
+  private async flush(): Promise<void> {
+    for (let r = this.done.get(this.nextOut); r; r = this.done.get(this.nextOut)) {
+      this.done.delete(this.nextOut);
+      this.nextOut += 1;
+      for (const result of r) await this.emit(result);
+    }
+  }
+
+  async submit(items: RawItem[]): Promise<void> {
+    while (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER) {
+      if (this.failure) throw this.failure;
+      await this.flush();
+      if (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER) await this.wait();
+    }
+    if (this.failure) throw this.failure;
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy += 1;
+    slot.worker.postMessage({ type: 'chunk', seq: this.nextSeq++, items } satisfies ToWorker);
+    await this.flush();
+  }
+
+  async drain(): Promise<void> {
+    while (this.inFlight() > 0) {
+      if (this.failure) throw this.failure;
+      await this.flush();
+      if (this.inFlight() > 0) await this.wait();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/**
+ * Evaluates every enterprise of a CSV, xlsx or JSONL file and writes one summary row (or JSONL answer) per enterprise,
+ * in input order, streaming both ends. Bad rows get their `error`; the rest are evaluated.
+ */
+export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const rulesDir = opts.rulesDir ?? BUNDLED_RULES_DIR;
+  const workers = resolveWorkers(opts.workers);
+  const format = opts.format ?? (opts.output ? outputFormatOf(opts.output) : 'csv');
+  const reader = await openReader(opts.input);
+  const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', ...(reader.header ? { header: reader.header } : {}) };
+  const single = workers <= 1 ? createRowEvaluator(loadRuleBase(rulesDir), evalOptions) : undefined;
+
+  const writer = openWriter(opts.output, format, opts.stdout ?? process.stdout);
+  const total = statSync(opts.input).size;
+  const stderr = (opts.stderr ?? process.stderr) as NodeJS.WriteStream;
+  const bar = opts.progress
+    ? new cliProgress.SingleBar(
+        { stream: stderr, noTTYOutput: !stderr.isTTY, notTTYSchedule: 2000, format: 'batch {bar} {percentage}% | {rows} rows | {rate} rows/s | {failed} errors', hideCursor: false },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let rows = 0;
+  let failed = 0;
+  const tick = () => bar?.update(Math.min(reader.bytesRead(), total), { rows, failed, rate: Math.round(rows / ((performance.now() - started) / 1000)) });
+  bar?.start(total, 0, { rows: 0, failed: 0, rate: 0 });
+
+  const emit = async (r: RowResult) => {
+    rows += 1;
+    if (r.failed) failed += 1;
+    await writer.write(r);
+    if (rows % 500 === 0) tick();
+  };
+
+  const pool = single ? undefined : new Pool(workers, { cleanprodBatchWorker: true, rulesDir, options: evalOptions }, emit);
+  try {
+    let chunk: RawItem[] = [];
+    for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {
+      if (single) await emit(single(next.value));
+      else {
+        chunk.push(next.value);
+        if (chunk.length >= CHUNK) {
+          await pool!.submit(chunk);
+          chunk = [];
+        }
+      }
+    }
+    if (pool) {
+      if (chunk.length > 0) await pool.submit(chunk);
+      await pool.drain();
+    }
+    await writer.close();
+  } finally {
+    reader.close();
+    await pool?.close();
+    tick();
+    bar?.stop();
+  }
+  return { rows, failed, workers: single ? 1 : workers, ms: performance.now() - started };
+}

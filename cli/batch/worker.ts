@@ -1,0 +1,213 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { evaluate, type RuleBase } from '../../engine/index.ts';
+import { loadRuleBase } from '../../loader/index.ts';
+import type { Answer, Profile } from '../../schemas/index.ts';
+import { describeErrors, validatorFor } from '../../schemas/index.ts';
+import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
+
+/** One input row as read: spreadsheet cells (with the header they belong to) or a parsed JSONL line. */
+export type RawItem =
+  | { row: number; cells: unknown[] }
+  | { row: number; json: unknown }
+  | { row: number; readError: string };
+
+/** The summary columns of the output, in order. */
+export const OUTPUT_COLUMNS = [
+  'row',
+  'id',
+  'name',
+  'asOf',
+  'audit.status',
+  'audit.dueBy',
+  'audit.overdue',
+  'audit.couldBe',
+  'audit.basis',
+  'process.route',
+  'process.acceptance',
+  'incentives',
+  'sanctions',
+  'obligations',
+  'incentive.ids',
+  'sanction.ids',
+  'obligation.ids',
+  'undetermined',
+  'questions',
+  'rulesets.inForce',
+  'error',
+] as const;
+
+export type OutputValue = string | number | boolean | null;
+/** One result: the summary row (values in OUTPUT_COLUMNS order) and, for JSONL output, the full line. */
+export interface RowResult {
+  values: OutputValue[];
+  jsonLine?: string;
+  failed: boolean;
+}
+
+/** How many question facts the `questions` column lists (most decisive first). */
+export const TOP_QUESTIONS = 5;
+const LIST = ';';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface EvaluatorOptions {
+  /** --as-of: the date for rows that give none */
+  asOf: string;
+  /** the spreadsheet's header (absent for JSONL input) */
+  header?: readonly unknown[];
+  /** produce the full JSONL line */
+  jsonl: boolean;
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+
+function isRealDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
+function withActual(e: CellError, profile: Record<string, unknown>): CellError {
+  let node: unknown = profile;
+  for (const key of e.path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  if (node === undefined || (node !== null && typeof node === 'object') || e.message.startsWith('unknown field')) return e;
+  const shown = JSON.stringify(node);
+  return shown.length > 60 ? e : { ...e, message: `${e.message} (got ${typeof node === 'string' ? `'${node}'` : shown})` };
+}
+
+function summaryValues(row: number, profile: Profile, asOf: string, a: Answer): OutputValue[] {
+  const s = a.summary;
+  const ids = (list: { id: string }[]) => list.map((d) => d.id).join(LIST);
+  return [
+    row,
+    profile.id ?? null,
+    profile.name ?? null,
+    asOf,
+    s.audit.status,
+    s.audit.dueBy,
+    s.audit.overdue,
+    s.audit.couldBe.join(LIST),
+    s.audit.basis.join(LIST),
+    s.process.route,
+    s.process.acceptance.join(LIST),
+    s.incentives.length,
+    s.sanctions.length,
+    s.obligations.length,
+    ids(s.incentives),
+    ids(s.sanctions),
+    ids(s.obligations),
+    a.undetermined.length,
+    a.questions
+      .slice(0, TOP_QUESTIONS)
+      .map((q) => q.fact)
+      .join(LIST),
+    a.rulesets
+      .filter((r) => r.status === 'in-force')
+      .map((r) => `${r.id}@${r.version}`)
+      .join(LIST),
+    null,
+  ];
+}
+
+function errorValues(row: number, id: unknown, name: unknown, asOf: string | null, error: string): OutputValue[] {
+  const values: OutputValue[] = OUTPUT_COLUMNS.map(() => null);
+  values[0] = row;
+  values[1] = text(id);
+  values[2] = text(name);
+  values[3] = asOf;
+  values[OUTPUT_COLUMNS.length - 1] = error;
+  return values;
+}
+
+/**
+ * Makes the per-row step shared by the single-threaded run and the workers: read the row into a profile, validate it
+ * against the profile schema, evaluate it. A bad row becomes a result with its `error`; it never stops the batch.
+ */
+export function createRowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem) => RowResult {
+  const validate = validatorFor<Profile>('Profile');
+  const map: ColumnMap | undefined = options.header ? mapHeader(options.header) : undefined;
+  return (item) => {
+    let profile: Record<string, unknown> = {};
+    let rowAsOf: string | undefined;
+    const errors: CellError[] = [];
+    if ('readError' in item) {
+      errors.push({ path: '(row)', message: item.readError });
+    } else if ('cells' in item) {
+      if (!map) throw new Error('batch: a spreadsheet row without a header');
+      const r = rowToProfile(map, item.cells);
+      profile = r.profile;
+      rowAsOf = r.asOf;
+      errors.push(...r.errors);
+    } else {
+      const doc = item.json;
+      if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+        errors.push({ path: '(line)', message: 'expected a JSON object: a profile or {profile, asOf}' });
+      } else if ('profile' in doc) {
+        const { profile: p, asOf, ...rest } = doc as Record<string, unknown>;
+        for (const k of Object.keys(rest)) errors.push({ path: k, message: `unknown field '${k}': a line is a profile or {profile, asOf}` });
+        if (asOf !== undefined && typeof asOf !== 'string') errors.push({ path: 'asOf', message: 'must be a date YYYY-MM-DD' });
+        else if (asOf !== undefined) rowAsOf = asOf;
+        if (p !== null && typeof p === 'object' && !Array.isArray(p)) profile = p as Record<string, unknown>;
+        else errors.push({ path: 'profile', message: 'must be an object' });
+      } else {
+        profile = doc as Record<string, unknown>;
+      }
+    }
+    const asOf = rowAsOf ?? options.asOf;
+    if (rowAsOf !== undefined && !isRealDate(rowAsOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${rowAsOf}'` });
+    if (!validate(profile)) errors.push(...describeErrors(validate.errors).map((e) => withActual(e, profile)));
+    if (errors.length > 0) {
+      const error = formatErrors(errors);
+      const values = errorValues(item.row, profile.id, profile.name, asOf, error);
+      return { values, failed: true, ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: text(profile.id), asOf, error, errors, answer: null }) } : {}) };
+    }
+    const valid = profile as Profile;
+    let answer: Answer;
+    try {
+      answer = evaluate(base, valid, { asOf });
+    } catch (e) {
+      const error = `(evaluation): ${(e as Error).message}`;
+      return { values: errorValues(item.row, valid.id, valid.name, asOf, error), failed: true, ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error, answer: null }) } : {}) };
+    }
+    return {
+      values: summaryValues(item.row, valid, asOf, answer),
+      failed: false,
+      ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error: null, answer }) } : {}),
+    };
+  };
+}
+
+/** Messages between the run and a worker. */
+export interface WorkerInit {
+  cleanprodBatchWorker: true;
+  rulesDir: string;
+  options: EvaluatorOptions;
+}
+export type ToWorker = { type: 'chunk'; seq: number; items: RawItem[] } | { type: 'stop' };
+export type FromWorker = { type: 'ready' } | { type: 'results'; seq: number; results: RowResult[] } | { type: 'fatal'; message: string };
+
+// As a worker thread: load the rule base once, then evaluate chunks as they come, answering with the chunk's seq.
+if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.cleanprodBatchWorker) {
+  const port = parentPort;
+  const init = workerData as WorkerInit;
+  try {
+    const run = createRowEvaluator(loadRuleBase(init.rulesDir), init.options);
+    port.on('message', (msg: ToWorker) => {
+      if (msg.type === 'stop') {
+        port.close();
+        return;
+      }
+      try {
+        port.postMessage({ type: 'results', seq: msg.seq, results: msg.items.map(run) } satisfies FromWorker);
+      } catch (e) {
+        port.postMessage({ type: 'fatal', message: (e as Error).message } satisfies FromWorker);
+      }
+    });
+    port.postMessage({ type: 'ready' } satisfies FromWorker);
+  } catch (e) {
+    port.postMessage({ type: 'fatal', message: (e as Error).message } satisfies FromWorker);
+  }
+}

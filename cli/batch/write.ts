@@ -1,0 +1,100 @@
+import { createWriteStream } from 'node:fs';
+import { extname } from 'node:path';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { ValidationError } from '../../engine/index.ts';
+import { OUTPUT_COLUMNS, type OutputValue, type RowResult } from './worker.ts';
+
+export type OutputFormat = 'csv' | 'xlsx' | 'jsonl';
+
+export function outputFormatOf(path: string): OutputFormat {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  throw new ValidationError(`-o ${path}: cannot tell the output format from '${ext || '(no extension)'}'`, [{ path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+}
+
+/** A streaming writer of results: `write` resolves once the sink can take more (backpressure), `close` when flushed. */
+export interface BatchWriter {
+  write(result: RowResult): Promise<void>;
+  close(): Promise<void>;
+}
+
+const csvText = (v: OutputValue): string => (v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
+
+function waitDrain(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      stream.off('error', onError);
+      resolve();
+    };
+    const onError = (e: Error) => {
+      stream.off('drain', onDrain);
+      reject(e);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
+  });
+}
+
+function finished(stream: Writable, end: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    if (end) stream.end(() => resolve());
+    else stream.write('', () => resolve());
+  });
+}
+
+/** Lines of text to a file or stdout (JSONL), or CSV through csv-stringify. */
+function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'): BatchWriter {
+  if (format === 'jsonl') {
+    return {
+      async write(r) {
+        if (!sink.write(`${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n`)) await waitDrain(sink);
+      },
+      close: () => finished(sink, ownsSink),
+    };
+  }
+  const csv = stringify({ header: true, columns: [...OUTPUT_COLUMNS] });
+  csv.pipe(sink, { end: ownsSink });
+  return {
+    async write(r) {
+      if (!csv.write(r.values.map(csvText))) await waitDrain(csv);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        csv.once('error', reject);
+        sink.once('error', reject);
+        if (ownsSink) sink.once('finish', () => resolve());
+        else csv.once('end', () => resolve());
+        csv.end();
+      }),
+  };
+}
+
+/** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
+function xlsxWriter(path: string): BatchWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('results');
+  sheet.addRow([...OUTPUT_COLUMNS]).commit();
+  return {
+    async write(r) {
+      sheet.addRow(r.values).commit();
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}
+
+/** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
+export function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable): BatchWriter {
+  if (format === 'xlsx') {
+    if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
+    return xlsxWriter(path);
+  }
+  return path ? textWriter(createWriteStream(path), true, format) : textWriter(stdout, false, format);
+}

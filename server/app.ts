@@ -8,6 +8,8 @@ import { errorHandler, sendProblem } from './problem.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
+import { analysisRoutes } from './routes/analysis.ts';
+import { pageRoutes } from './routes/page.ts';
 
 export interface AppOptions {
   /** The rule base to serve; loaded at the edge (server.ts) or by the test. */
@@ -17,6 +19,7 @@ export interface AppOptions {
   logger?: boolean | object;
   bodyLimit?: number;
   batchLimit?: number;
+  populationLimit?: number;
 }
 
 /** Validation uses the project's own ajv (strict, all errors, no coercion, nothing removed): what the user sent is what is judged. */
@@ -41,5 +44,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(metaRoutes, { base: options.base });
   app.register(evaluateRoutes, { base: options.base, today, batchLimit: options.batchLimit ?? DEFAULTS.batchLimit });
   app.register(rulesetRoutes, { base: options.base });
+  app.register(pageRoutes);
+  app.register(analysisRoutes, { base: options.base, today, populationLimit: options.populationLimit ?? DEFAULTS.populationLimit });
   return app;
 }

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+
+/** The self-assessment page's files: index.html, app.js, style.css (plain ES modules, no build step). */
+export const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Everything the page loads comes from this server; the page sends no data anywhere else. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * Serves the bilingual self-assessment page: `GET /` is index.html, the assets are under `/assets/`.
+ * Register with `app.register(pageRoutes)`; the page talks to `GET /v1/schemas/profile` and `POST /v1/evaluate`.
+ */
+export const pageRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    index: false,
+    // The page is small and changes with the project: always revalidate (ETag / Last-Modified still apply).
+    cacheControl: true,
+    maxAge: 0,
+    setHeaders: (reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+    },
+  });
+  app.get('/', (_request, reply) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.sendFile('index.html');
+  });
+};

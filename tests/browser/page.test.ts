@@ -1,0 +1,289 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadRuleBase } from '../../loader/index.ts';
+import { ProfileSchema } from '../../schemas/index.ts';
+import { INDUSTRY_KEYS } from '../../schemas/industries.ts';
+import { GUANGDONG_CITY_KEYS, WATERSHED_KEYS } from '../../schemas/geography.ts';
+
+/**
+ * The self-assessment page, driven in Debian's chromium. Without chromium these tests FAIL (never skip): install it
+ * with `apt-get install -y chromium`, or point CHROMIUM_PATH at a chromium binary.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+let app: FastifyInstance;
+let origin = '';
+let context: BrowserContext | undefined;
+let userDataDir = '';
+
+beforeAll(async () => {
+  app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+/** Launches chromium once, on first use: a missing chromium fails every browser test (it never skips). */
+let launching: Promise<BrowserContext> | undefined;
+function browser(): Promise<BrowserContext> {
+  launching ??= (async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`chromium not found at ${CHROMIUM}${process.env.CI ? ' (CI: .ci/run installs it)' : ''}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    }
+    userDataDir = mkdtempSync(join(tmpdir(), 'cleanprod-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+    });
+    return context;
+  })();
+  return launching;
+}
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await app?.close();
+});
+
+/** Opens the page and waits until the form has been generated from the profile schema. */
+async function open(width = 1280, height = 900): Promise<Page> {
+  const page = await (await browser()).newPage();
+  await page.setViewportSize({ width, height });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`); });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(origin + '/');
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
+
+/** Submits the form and waits for the answer to be rendered. */
+async function evaluate(page: Page): Promise<Record<string, unknown>> {
+  const response = page.waitForResponse((r) => r.url().endsWith('/v1/evaluate'));
+  await page.getByRole('button', { name: /^(评估|Evaluate)$/ }).click();
+  const r = await response;
+  expect(r.status()).toBe(200);
+  await page.waitForSelector('#result:not([hidden]) #audit-status');
+  return { request: r.request(), answer: await r.json() };
+}
+
+describe('self-assessment page: serving', () => {
+  it('serves index.html at / and the assets under /assets/', async () => {
+    const root = await app.inject({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-type']).toMatch(/text\/html/);
+    expect(root.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(root.body).toContain('/assets/app.js');
+    for (const [file, type] of [['app.js', /javascript/], ['style.css', /text\/css/]] as const) {
+      const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toMatch(type);
+    }
+    expect((await app.inject({ method: 'GET', url: '/assets/../app.ts' })).statusCode).toBe(404);
+  });
+
+  it('labels every industry key, city, watershed and profile field in both languages', async () => {
+    const mod = await import(new URL('../../server/public/app.js', import.meta.url).href);
+    for (const k of INDUSTRY_KEYS) expect(mod.VALUES.industry[k], k).toHaveLength(2);
+    for (const k of GUANGDONG_CITY_KEYS) expect(mod.VALUES.city[k], k).toHaveLength(2);
+    for (const k of WATERSHED_KEYS) expect(mod.VALUES.watershed[k], k).toHaveLength(2);
+    const paths: string[] = [];
+    const walk = (s: { properties?: Record<string, unknown> }, prefix: string) => {
+      for (const [k, sub] of Object.entries(s.properties ?? {})) {
+        const p = prefix ? `${prefix}.${k}` : k;
+        const o = sub as { type?: string; properties?: Record<string, unknown> };
+        if (o.type === 'object' && o.properties) walk(o, p);
+        else paths.push(p);
+      }
+    };
+    walk(ProfileSchema as never, '');
+    const unlabelled = paths.filter((p) => !mod.FIELDS[p]);
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('the screener asks the first not-yet-asked questions, most decisive first', async () => {
+    const mod = await import(new URL('../../server/public/app.js', import.meta.url).href);
+    const paths = ['sector', 'energy.keyEnergyUser', 'titles', 'audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline', 'conduct.falsifiedAudit'];
+    expect(mod.fieldsForFact('audit.mandatoryListed', paths)).toEqual(['audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline']);
+    const questions = [{ fact: 'sector' }, { fact: 'aboveDesignatedSize' }, { fact: 'titles' }, { fact: 'energy.keyEnergyUser' }, { fact: 'conduct.falsifiedAudit' }];
+    expect(mod.nextBatch(questions, new Set(['sector']), paths, 2)).toEqual(['titles', 'energy.keyEnergyUser']);
+  });
+});
+
+describe('self-assessment page in chromium', () => {
+  it('a Foshan ceramics maker over its energy quota (2014-06-01): the screener asks, the verdict is mandatory, with its quoted basis', async () => {
+    const page = await open();
+    // zh is the default; the form starts with the screener's first questions only.
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('#f-energy-exceedsConsumptionQuota').isVisible()).toBe(false);
+    await page.getByLabel('评估日期').fill('2014-06-01');
+    await page.getByLabel('所属领域').selectOption('industry');
+    await page.getByLabel('地级市').selectOption('foshan');
+    await page.getByLabel('区/县', { exact: true }).selectOption('nanhai');
+    await page.getByLabel('筛选行业').fill('陶瓷');
+    await page.getByLabel('陶瓷', { exact: true }).check();
+    const first = await evaluate(page);
+    const firstAnswer = first.answer as { summary: { audit: { status: string; couldBe: string[] } }; questions: { fact: string }[] };
+    expect(firstAnswer.summary.audit.status).toBe('required');
+    expect(firstAnswer.summary.audit.couldBe).toContain('mandatory');
+    expect(await page.locator('#audit-status').textContent()).toBe('须按规划完成清洁生产审核');
+    // The answer's questions now appear, most decisive first: the energy quota is among the first handful.
+    const quota = page.locator('#f-energy-exceedsConsumptionQuota');
+    await expect.poll(() => quota.isVisible()).toBe(true);
+    expect(await page.locator('#screener-list li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#screener-list li').first().textContent()).toBe('污染物排放超标');
+    expect(await page.locator('#f-conduct-falsifiedAudit').isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'page-foshan-screener-zh.png'), fullPage: true });
+    await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
+    const second = await evaluate(page);
+    const request = second.request as { headers(): Record<string, string>; postDataJSON(): unknown };
+    expect(request.headers()['accept-language']).toMatch(/^zh/);
+    expect(request.postDataJSON()).toMatchObject({
+      asOf: '2014-06-01',
+      profile: { sector: 'industry', location: { city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } },
+    });
+    expect(await page.locator('#audit-status').getAttribute('data-status')).toBe('mandatory');
+    expect(await page.locator('#audit-status').textContent()).toBe('须实施强制性清洁生产审核');
+    expect(await page.locator('#audit-due').textContent()).toBe('2015-12-31');
+    expect(await page.locator('#audit-overdue').textContent()).toBe('否');
+    const verdict = page.locator('#verdict');
+    await expect.poll(() => verdict.textContent()).toContain('超过单位产品能源消耗限额标准构成高耗能的');
+    expect(await verdict.textContent()).toContain('中华人民共和国清洁生产促进法（2012年修正）');
+    expect(await verdict.textContent()).toContain('第二十七条第二款第（二）项');
+    expect(await verdict.textContent()).toContain('cppl v2.0.0');
+    expect(await page.locator('#incentives .decision').count()).toBeGreaterThan(0);
+    expect(await page.locator('#obligations').textContent()).toContain('强制性审核企业应报告审核结果并在主要媒体上公布');
+    expect(await page.locator('#why-not').textContent()).toContain('企业情况');
+    expect(await page.locator('#warnings').textContent()).toContain('gd-green-cp-opinions-2016');
+    await verdict.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'page-foshan-ceramics-zh.png'), fullPage: false });
+
+    // Switch to English: labels and titles follow; the quote stays verbatim Chinese.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#audit-status').textContent()).toBe('Mandatory cleaner-production audit');
+    expect(await page.locator('#verdict-h').textContent()).toBe('Audit verdict');
+    expect(await page.locator('label[for="f-energy-exceedsConsumptionQuota"]').textContent()).toBe('Exceeds the energy-consumption quota');
+    expect(await page.locator('label[for="asOf"]').textContent()).toBe('Assess as of');
+    expect(await page.locator('#obligations').textContent()).toContain('Mandatory-audit enterprises report their results');
+    expect(await verdict.textContent()).toContain('超过单位产品能源消耗限额标准构成高耗能的');
+    const third = await evaluate(page);
+    expect((third.request as { headers(): Record<string, string> }).headers()['accept-language']).toMatch(/^en/);
+    await page.locator('#result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'page-foshan-ceramics-en.png'), fullPage: true });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a simple low-impact workshop in Guangzhou (2017-06-01), on the full form: the simplified route, filed with the city', async () => {
+    const page = await open();
+    await page.getByLabel('显示完整表单').check();
+    await expect.poll(() => page.locator('#f-process-simple').isVisible()).toBe(true);
+    await page.getByLabel('评估日期').fill('2017-06-01');
+    await page.getByLabel('企业名称').fill('广州某五金加工坊');
+    await page.getByLabel('所属领域').selectOption('industry');
+    await page.getByLabel('地级市').selectOption('guangzhou');
+    await page.getByLabel('区/县（拼音）').fill('baiyun');
+    await page.getByLabel('金属制品', { exact: true }).check();
+    await page.getByLabel('年主营业务收入（万元）').fill('800');
+    await page.getByLabel('生产工艺简单').selectOption('true');
+    await page.getByLabel('环境影响较小').selectOption('true');
+    await page.getByLabel('超过单位产品能耗限额标准').selectOption('false');
+    await page.getByLabel('重点用能单位').selectOption('false');
+    await page.getByLabel('高排放 / 污染企业').selectOption('false');
+    await page.getByLabel('列入能源重点监控名单').selectOption('false');
+    await page.getByLabel('列入环境重点监控名单').selectOption('false');
+    await page.getByLabel('是否持有清洁生产称号').selectOption('none');
+    await page.getByLabel('上一轮清洁生产审核').selectOption('never');
+    const { request, answer } = await evaluate(page);
+    expect((request as { postDataJSON(): unknown }).postDataJSON()).toMatchObject({
+      asOf: '2017-06-01',
+      profile: {
+        name: '广州某五金加工坊', location: { city: 'guangzhou', district: 'baiyun' }, industry: { keys: ['metal-products'] }, size: { annualRevenue: 800 },
+        process: { simple: true, lowImpact: true }, titles: [], audit: { lastCompleted: null },
+      },
+    });
+    expect((answer as { summary: { process: { route: string } } }).summary.process.route).toBe('simplified');
+    expect(await page.locator('#process-route').textContent()).toBe('简化审核流程');
+    expect(await page.locator('#process-acceptance').textContent()).toBe('报送备案');
+    const verdict = page.locator('#verdict');
+    // The quote exactly as the source text has it (the 2016 opinions' text is in traditional characters).
+    expect(await verdict.textContent()).toContain('對於生產工藝簡單、環境影響較少的企業,有關部門會簡化其審核流程');
+    expect(await verdict.textContent()).toContain('gd-green-cp-opinions-2016 v1.0.0');
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('#process-route').textContent()).toBe('Simplified route');
+    expect(await page.locator('label[for="f-process-simple"]').textContent()).toBe('Simple production process');
+    expect(await page.locator('fieldset[data-group="process"] > legend').textContent()).toBe('Process');
+    await page.locator('#verdict').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(ARTIFACTS, 'page-guangzhou-workshop-en.png') });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('every control has a label, and the form can be filled and submitted with the keyboard alone', async () => {
+    const page = await open();
+    await page.getByLabel('显示完整表单').check();
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select, textarea')]
+        .filter((el) => !(el as HTMLElement).closest('[hidden]'))
+        .filter((el) => !el.id || !document.querySelector(`label[for="${CSS.escape(el.id)}"]`))
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.getByLabel('显示完整表单').uncheck();
+    await page.getByLabel('评估日期').fill('2014-06-01');
+    await page.getByLabel('所属领域').focus();
+    await page.keyboard.press('ArrowDown'); // the first sector, industry
+    await page.locator('#f-sector').press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-location-city');
+    await page.getByLabel('年主营业务收入（万元）').focus();
+    await page.keyboard.type('3000');
+    await page.keyboard.press('Enter'); // submits the form
+    await page.waitForSelector('#result:not([hidden]) #audit-status');
+    // After evaluating, focus moves to the first new question.
+    const focused = await page.evaluate(() => document.activeElement?.closest('.field')?.getAttribute('data-path'));
+    expect(focused).toBeTruthy();
+    await page.close();
+  });
+
+  it('on a 375px-wide screen the result is visible without horizontal scrolling', async () => {
+    const page = await open(375, 812);
+    await page.getByLabel('评估日期').fill('2014-06-01');
+    await page.getByLabel('所属领域').selectOption('industry');
+    await page.getByLabel('地级市').selectOption('foshan');
+    await page.getByLabel('区/县', { exact: true }).selectOption('nanhai');
+    await page.getByLabel('陶瓷', { exact: true }).check();
+    await evaluate(page);
+    await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
+    await page.getByLabel('显示完整表单').check();
+    await evaluate(page);
+    await page.locator('#verdict').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    expect(await page.locator('#verdict').isVisible()).toBe(true);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => {
+      const s = document.scrollingElement!;
+      return { scrollWidth: s.scrollWidth, clientWidth: s.clientWidth };
+    });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const box = await page.locator('#verdict').boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(ARTIFACTS, 'page-375px.png') });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -6,7 +6,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judge, judgeCompiled, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -14,8 +14,8 @@ import { ENGINE_VERSION } from './version.ts';
 import { renderExplanation, type Lang } from './explain.ts';
 
 /** Decides one rule's conditions for the facts; the default is the compiled three-valued evaluator. */
-export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts) => Judgment;
-export const threeValuedJudge: RuleJudge = (_v, rule, facts) => judge(rule.node, facts);
+export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts, table: FactTable) => Judgment;
+export const threeValuedJudge: RuleJudge = (_v, rule, _facts, table) => judgeCompiled(rule.compiled, table, rule.explainsFalse);
 
 type Warning = Answer['warnings'][number];
 
@@ -30,6 +30,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   checkRequested(base, options);
   const derived = deriveFacts(base.derivedFacts, { profile, asOf });
   const facts: Facts = { ...profile, ...derived.facts };
+  const table = factTable(facts);
   const warnings: Warning[] = [...derived.warnings];
   const rulesets: Answer['rulesets'] = [];
   const decisions: Decision[] = [];
@@ -56,18 +57,20 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       if (!includeOutOfForce) continue;
     }
 
-    const scope = v.appliesTo ? judge(v.appliesTo, facts) : null;
+    const scope = v.appliesTo ? judgeCompiled(compiled(v.appliesTo), table) : null;
+    const ctx: DecisionContext = { profile, facts, asOf, lang };
     const placeTests = jurisdictionTests(v, facts);
     for (const rule of v.rules) {
       const r = rule.json;
       const ruleInForce = status === 'in-force' && covers(r.validFrom, r.validTo, asOf);
       if (!ruleInForce && !includeOutOfForce) continue;
-      const own = judgeRule(v, rule, facts);
+      const own = judgeRule(v, rule, facts, table);
       const value = and3(and3(j.value, scope?.value ?? 'T'), own.value);
       if (value === 'T') {
-        decisions.push(toDecision(v, rule, [...placeTests, ...(scope?.because ?? []), ...own.because], ruleInForce, { profile, facts, asOf, lang }, warnings));
+        const because = placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
+        decisions.push(toDecision(v, rule, because, ruleInForce, ctx, warnings));
       } else if (value === 'F') {
-        if (ruleInForce && (r.kind === 'incentive' || (r.kind === 'process' && r.outcome === 'simplified'))) {
+        if (ruleInForce && rule.explainsFalse) {
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
           const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
           if (options.whatIfLinks) {
@@ -77,8 +80,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           whyNot.push(entry);
         }
       } else if (ruleInForce) {
-        const missingFacts = [...(j.value === 'U' ? j.missing : []), ...(scope?.value === 'U' ? scope.unknownFacts : []), ...(own.value === 'U' ? own.unknownFacts : [])];
-        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: [...new Set(missingFacts)] });
+        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: missingFactsOf(base, j, scope, own) });
       }
     }
     if (status === 'in-force' && j.value === 'T') {
@@ -101,8 +103,8 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     summary,
     decisions,
     whyNot,
-    undetermined: undetermined.map((u) => ({ ...u, missingFacts: u.missingFacts.map((f) => askPath(base, f)) })),
-    questions: rankQuestions(base, undetermined),
+    undetermined,
+    questions: rankQuestions(undetermined),
     facts: derived.facts,
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: sha256(canonicalJson(profile)), engineVersion: ENGINE_VERSION },
@@ -187,17 +189,31 @@ function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule,
   return undefined;
 }
 
+const NO_TESTS: LeafTest[] = [];
+
+/** The profile paths an undetermined rule waits on (jurisdiction, scope, own conditions), each once. */
+function missingFactsOf(base: RuleBase, j: { value: string; missing: readonly string[] }, scope: Judgment | null, own: Judgment): string[] {
+  const out: string[] = [];
+  const add = (fact: string) => {
+    const path = askPath(base, fact);
+    if (!out.includes(path)) out.push(path);
+  };
+  if (j.value === 'U') j.missing.forEach(add);
+  if (scope?.value === 'U') scope.unknownFacts.forEach(add);
+  if (own.value === 'U') own.unknownFacts.forEach(add);
+  return out;
+}
+
 /** A derived fact is asked for through the profile field it comes from. */
 function askPath(base: RuleBase, fact: string): string {
-  return base.derivedFacts.find((d) => d.name === fact)?.ask ?? fact;
+  return base.askFor.get(fact) ?? fact;
 }
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
-function rankQuestions(base: RuleBase, undetermined: Answer['undetermined']): Answer['questions'] {
+function rankQuestions(undetermined: Answer['undetermined']): Answer['questions'] {
   const affects = new Map<string, { ids: Set<string>; weight: number }>();
   for (const u of undetermined) {
-    for (const f of u.missingFacts) {
-      const fact = askPath(base, f);
+    for (const fact of u.missingFacts) {
       const entry = affects.get(fact) ?? { ids: new Set<string>(), weight: 0 };
       if (!entry.ids.has(u.id)) {
         entry.ids.add(u.id);
@@ -207,6 +223,6 @@ function rankQuestions(base: RuleBase, undetermined: Answer['undetermined']): An
     }
   }
   return [...affects]
-    .sort(([fa, a], [fb, b]) => b.weight - a.weight || b.ids.size - a.ids.size || fa.localeCompare(fb))
+    .sort(([fa, a], [fb, b]) => b.weight - a.weight || b.ids.size - a.ids.size || (fa < fb ? -1 : fa > fb ? 1 : 0))
     .map(([fact, { ids }]) => ({ fact, affects: [...ids] }));
 }

@@ -60,10 +60,34 @@ function show(value: unknown, lang: Lang): string {
   return nameOf(String(value), lang);
 }
 
+type Segment = string | { head: string; rest: readonly string[] };
+const parsed = new Map<string, readonly Segment[]>();
+
+/** A template split once into literal text and placeholders (cached: the rule base's templates are few). */
+function segmentsOf(template: string): readonly Segment[] {
+  let segs = parsed.get(template);
+  if (!segs) {
+    const out: Segment[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      if (m.index > last) out.push(template.slice(last, m.index));
+      const [head, ...rest] = m[1]!.split('.');
+      out.push({ head: head!, rest });
+      last = m.index + m[0].length;
+    }
+    if (last < template.length) out.push(template.slice(last));
+    segs = out;
+    parsed.set(template, segs);
+  }
+  return segs;
+}
+
 /** Fills a rule's plain-language template with the enterprise's own facts (and the decision's due date, fine, …). */
 export function renderExplanation(template: string, facts: Facts, decision: Partial<Decision>, lang: Lang): string {
-  return template.replace(PLACEHOLDER, (_m, path: string) => {
-    const [head, ...rest] = path.split('.');
-    return show(head === 'decision' ? read(decision, rest) : read(facts, [head!, ...rest]), lang);
-  });
+  let out = '';
+  for (const seg of segmentsOf(template)) {
+    if (typeof seg === 'string') out += seg;
+    else out += show(seg.head === 'decision' ? read(decision, seg.rest) : read(facts[seg.head], seg.rest), lang);
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
 import type { Node } from './conditions.ts';
+import type { Compiled } from './tri.ts';
 
 /** One version of a rule set as loaded at the edge: its parsed file, content hash and where it came from. */
 export interface RuleSetVersionInput {
@@ -11,6 +12,10 @@ export interface RuleSetVersionInput {
 export interface PreparedRule {
   readonly json: RuleJson;
   readonly node: Node;
+  /** The conditions compiled to a synchronous function once, at preparation. */
+  readonly compiled: Compiled;
+  /** Whether a false result is explained (incentives and the simplified route get a whyNot). */
+  readonly explainsFalse: boolean;
 }
 export interface PreparedWarning {
   readonly code: string;
@@ -35,6 +40,8 @@ export interface PreparedVersion {
 export interface RuleBase {
   readonly rulesets: ReadonlyMap<string, readonly PreparedVersion[]>;
   readonly derivedFacts: readonly DerivedFactDef[];
+  /** Derived fact name → the profile path to ask for it. */
+  readonly askFor: ReadonlyMap<string, string>;
 }
 
 export interface EvaluateOptions {

@@ -1,22 +1,35 @@
 import type { DerivedFactDef } from '../schemas/index.ts';
 import { parseCondition } from './conditions.ts';
+import { compiled } from './tri.ts';
+import type { RuleJson } from '../schemas/index.ts';
 import type { PreparedVersion, RuleBase, RuleSetVersionInput } from './model.ts';
 import { compareSemver } from './semver.ts';
 
 /** Parses each version's conditions once; the result is reused by every evaluation. */
 export function prepareVersion(input: RuleSetVersionInput): PreparedVersion {
   const { file } = input;
+  const appliesTo = file.appliesTo ? parseCondition(file.appliesTo) : null;
+  const warnings = (file.warnings ?? []).map((w) => ({ code: w.code, node: parseCondition(w.conditions), message: w.message, path: w.path }));
+  // Compile every tree now, so that every fact it reads has its slot before any evaluation lays out its facts.
+  if (appliesTo) compiled(appliesTo);
+  for (const w of warnings) compiled(w.node);
   return {
     id: file.id,
     version: file.version,
     file,
     sha256: input.sha256,
     location: input.location,
-    appliesTo: file.appliesTo ? parseCondition(file.appliesTo) : null,
-    rules: file.rules.map((json) => ({ json, node: parseCondition(json.conditions) })),
-    warnings: (file.warnings ?? []).map((w) => ({ code: w.code, node: parseCondition(w.conditions), message: w.message, path: w.path })),
+    appliesTo,
+    rules: file.rules.map((json) => {
+      const node = parseCondition(json.conditions);
+      return { json, node, compiled: compiled(node), explainsFalse: explainsFalse(json) };
+    }),
+    warnings,
   };
 }
+
+/** Only incentives and the simplified route explain a false result (whyNot); other false rules skip that work. */
+export const explainsFalse = (rule: RuleJson): boolean => rule.kind === 'incentive' || (rule.kind === 'process' && rule.outcome === 'simplified');
 
 export function prepareRuleBase(inputs: readonly RuleSetVersionInput[], derivedFacts: readonly DerivedFactDef[]): RuleBase {
   const byId = new Map<string, PreparedVersion[]>();
@@ -26,5 +39,5 @@ export function prepareRuleBase(inputs: readonly RuleSetVersionInput[], derivedF
     byId.set(input.file.id, list);
   }
   for (const list of byId.values()) list.sort((a, b) => compareSemver(a.version, b.version));
-  return { rulesets: new Map([...byId].sort(([a], [b]) => a.localeCompare(b))), derivedFacts };
+  return { rulesets: new Map([...byId].sort(([a], [b]) => a.localeCompare(b))), derivedFacts, askFor: new Map(derivedFacts.map((d) => [d.name, d.ask])) };
 }

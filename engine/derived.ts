@@ -12,9 +12,19 @@ export interface DerivedResult {
   warnings: { code: string; message: string; path: string | null }[];
 }
 
+const SPLIT = new Map<string, readonly string[]>();
+const segments = (dotted: string): readonly string[] => {
+  let s = SPLIT.get(dotted);
+  if (!s) {
+    s = dotted.split('.');
+    SPLIT.set(dotted, s);
+  }
+  return s;
+};
+
 export function readPath(obj: unknown, dotted: string): unknown {
   let v: unknown = obj;
-  for (const key of dotted.split('.')) {
+  for (const key of segments(dotted)) {
     if (v === null || typeof v !== 'object') return undefined;
     v = (v as Record<string, unknown>)[key];
   }

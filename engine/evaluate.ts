@@ -14,8 +14,8 @@ import { ENGINE_VERSION } from './version.ts';
 import { renderExplanation, type Lang } from './explain.ts';
 
 /** Decides one rule's conditions for the facts; the default is the compiled three-valued evaluator. */
-export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts, table: FactTable) => Judgment;
-export const threeValuedJudge: RuleJudge = (_v, rule, _facts, table) => judgeCompiled(rule.compiled, table, rule.explainsFalse);
+export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts, table: FactTable, full: boolean) => Judgment;
+export const threeValuedJudge: RuleJudge = (_v, rule, _facts, table, full) => judgeCompiled(rule.compiled, table, full && rule.explainsFalse, full);
 
 type Warning = Answer['warnings'][number];
 
@@ -27,6 +27,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const { asOf } = options;
   const includeOutOfForce = options.includeOutOfForce === true;
   const lang: Lang = options.lang ?? 'zh';
+  const full = options.detail !== 'summary';
   checkRequested(base, options);
   const derived = deriveFacts(base.derivedFacts, { profile, asOf });
   const facts: Facts = { ...profile, ...derived.facts };
@@ -58,19 +59,19 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     }
 
     const scope = v.appliesTo ? judgeCompiled(compiled(v.appliesTo), table) : null;
-    const ctx: DecisionContext = { profile, facts, asOf, lang };
+    const ctx: DecisionContext = { profile, facts, asOf, lang, full };
     const placeTests = jurisdictionTests(v, facts);
     for (const rule of v.rules) {
       const r = rule.json;
       const ruleInForce = status === 'in-force' && covers(r.validFrom, r.validTo, asOf);
       if (!ruleInForce && !includeOutOfForce) continue;
-      const own = judgeRule(v, rule, facts, table);
+      const own = judgeRule(v, rule, facts, table, full);
       const value = and3(and3(j.value, scope?.value ?? 'T'), own.value);
       if (value === 'T') {
         const because = placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
         decisions.push(toDecision(v, rule, because, ruleInForce, ctx, warnings));
       } else if (value === 'F') {
-        if (ruleInForce && rule.explainsFalse) {
+        if (full && ruleInForce && rule.explainsFalse) {
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
           const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
           if (options.whatIfLinks) {
@@ -97,6 +98,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   }
   return {
     asOf,
+    ...(full ? {} : { detail: 'summary' as const }),
     language: lang,
     profileId: profile.id ?? null,
     rulesets,
@@ -107,7 +109,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     questions: rankQuestions(undetermined),
     facts: derived.facts,
     warnings,
-    receipt: { asOf, rulesets: receiptSets, profileSha256: sha256(canonicalJson(profile)), engineVersion: ENGINE_VERSION },
+    receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
   };
 }
 
@@ -134,6 +136,7 @@ interface DecisionContext {
   facts: Facts;
   asOf: string;
   lang: Lang;
+  full: boolean;
 }
 
 function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, ctx: DecisionContext, warnings: Warning[]): Decision {
@@ -163,7 +166,7 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
   if (r.notEncoded) d.notEncoded = r.notEncoded;
   if (r.historic) d.historic = r.historic;
   if (r.note) d.note = r.note;
-  d.explanation = renderExplanation(r.explanation?.[ctx.lang] ?? r.title[ctx.lang], ctx.facts, d, ctx.lang);
+  if (ctx.full) d.explanation = renderExplanation(r.explanation?.[ctx.lang] ?? r.title[ctx.lang], ctx.facts, d, ctx.lang);
   return d;
 }
 
@@ -190,17 +193,18 @@ function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule,
 }
 
 const NO_TESTS: LeafTest[] = [];
+const NO_FACTS: readonly string[] = [];
 
 /** The profile paths an undetermined rule waits on (jurisdiction, scope, own conditions), each once. */
 function missingFactsOf(base: RuleBase, j: { value: string; missing: readonly string[] }, scope: Judgment | null, own: Judgment): string[] {
   const out: string[] = [];
-  const add = (fact: string) => {
-    const path = askPath(base, fact);
-    if (!out.includes(path)) out.push(path);
-  };
-  if (j.value === 'U') j.missing.forEach(add);
-  if (scope?.value === 'U') scope.unknownFacts.forEach(add);
-  if (own.value === 'U') own.unknownFacts.forEach(add);
+  const sources = [j.value === 'U' ? j.missing : NO_FACTS, scope?.value === 'U' ? scope.unknownFacts : NO_FACTS, own.value === 'U' ? own.unknownFacts : NO_FACTS];
+  for (const list of sources) {
+    for (const fact of list) {
+      const path = askPath(base, fact);
+      if (!out.includes(path)) out.push(path);
+    }
+  }
   return out;
 }
 
@@ -211,18 +215,27 @@ function askPath(base: RuleBase, fact: string): string {
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
 function rankQuestions(undetermined: Answer['undetermined']): Answer['questions'] {
-  const affects = new Map<string, { ids: Set<string>; weight: number }>();
+  const order: string[] = [];
+  const affects = new Map<string, { ids: string[]; weight: number }>();
   for (const u of undetermined) {
+    const weight = u.kind === 'audit' ? 100 : u.kind === 'process' ? 10 : 1;
     for (const fact of u.missingFacts) {
-      const entry = affects.get(fact) ?? { ids: new Set<string>(), weight: 0 };
-      if (!entry.ids.has(u.id)) {
-        entry.ids.add(u.id);
-        entry.weight += u.kind === 'audit' ? 100 : u.kind === 'process' ? 10 : 1;
+      let entry = affects.get(fact);
+      if (!entry) {
+        entry = { ids: [], weight: 0 };
+        affects.set(fact, entry);
+        order.push(fact);
       }
-      affects.set(fact, entry);
+      if (!entry.ids.includes(u.id)) {
+        entry.ids.push(u.id);
+        entry.weight += weight;
+      }
     }
   }
-  return [...affects]
-    .sort(([fa, a], [fb, b]) => b.weight - a.weight || b.ids.size - a.ids.size || (fa < fb ? -1 : fa > fb ? 1 : 0))
-    .map(([fact, { ids }]) => ({ fact, affects: [...ids] }));
+  order.sort((fa, fb) => {
+    const a = affects.get(fa)!;
+    const b = affects.get(fb)!;
+    return b.weight - a.weight || b.ids.length - a.ids.length || (fa < fb ? -1 : fa > fb ? 1 : 0);
+  });
+  return order.map((fact) => ({ fact, affects: affects.get(fact)!.ids }));
 }

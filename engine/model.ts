@@ -54,4 +54,9 @@ export interface EvaluateOptions {
   readonly lang?: 'zh' | 'en';
   /** Link each whyNot to the single profile change that would satisfy it, where one would. */
   readonly whatIfLinks?: boolean;
+  /**
+   * `full` (default): the whole answer. `summary`: the verdict only — summary, decisions (without because or
+   * explanation), undetermined and questions, but no whyNot and no profile hash — for batch runs that print summaries.
+   */
+  readonly detail?: 'full' | 'summary';
 }

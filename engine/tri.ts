@@ -207,6 +207,7 @@ function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out
 const NONE: never[] = [];
 /** Shared by every false rule that needs no explanation: nothing to allocate on the hot path. */
 const FALSE_UNEXPLAINED: Judgment = Object.freeze({ value: 'F', because: NONE, missing: NONE, unknownFacts: NONE }) as Judgment;
+const TRUE_UNEXPLAINED: Judgment = Object.freeze({ value: 'T', because: NONE, missing: NONE, unknownFacts: NONE }) as Judgment;
 
 /**
  * The value and what explains it: `because` when true, `unknownFacts` when unknown, and `missing` when false — the
@@ -218,9 +219,10 @@ export function judge(node: Node, facts: Facts, explainFalse = true): Judgment {
 }
 
 /** `judge` for an already compiled node (prepared rules keep theirs: no lookup on the hot path). */
-export function judgeCompiled(c: Compiled, facts: FactTable, explainFalse = true): Judgment {
+export function judgeCompiled(c: Compiled, facts: FactTable, explainFalse = true, explainTrue = true): Judgment {
   const value = c.value(facts);
   if (value === 'F' && !explainFalse) return FALSE_UNEXPLAINED;
+  if (value === 'T' && !explainTrue) return TRUE_UNEXPLAINED;
   const leaves: LeafTest[] = [];
   const unknown = new Set<string>();
   support(c, facts, value, false, leaves, unknown);

@@ -61,6 +61,7 @@ export type ListedDecision = Static<typeof Listed>;
 export const AnswerSchema = Type.Object(
   {
     asOf: IsoDate,
+    detail: Opt(Literals(['summary'] as const, 'present only on summary-detail answers (batch): no because, whyNot, explanations or profile hash')),
     language: Literals(['zh', 'en'] as const, 'language of explanations (Accept-Language); quotes stay verbatim'),
     profileId: Type.Union([Type.String(), Type.Null()]),
     rulesets: Type.Array(

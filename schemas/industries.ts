@@ -86,8 +86,14 @@ export const INDUSTRY_KEYS = Object.keys(INDUSTRIES) as IndustryKey[];
 const table: Record<string, IndustryEntry> = INDUSTRIES;
 
 /** The keys a GB/T 4754-2017 code maps to: every key one of whose codes is a prefix of it. */
-export function keysForCode(code: string): string[] {
-  return INDUSTRY_KEYS.filter((key) => (table[key]?.codes ?? []).some((prefix) => code.startsWith(prefix)));
+const byCode = new Map<string, readonly string[]>();
+export function keysForCode(code: string): readonly string[] {
+  let keys = byCode.get(code);
+  if (!keys) {
+    keys = INDUSTRY_KEYS.filter((key) => (table[key]?.codes ?? []).some((prefix) => code.startsWith(prefix)));
+    byCode.set(code, keys);
+  }
+  return keys;
 }
 
 /** A key and all the keys it implies, transitively. */

@@ -9,6 +9,7 @@ import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './colum
 export type RawItem =
   | { row: number; cells: unknown[] }
   | { row: number; json: unknown }
+  | { row: number; line: string }
   | { row: number; readError: string };
 
 /** The summary columns of the output, in order. */
@@ -78,9 +79,12 @@ function withActual(e: CellError, profile: Record<string, unknown>): CellError {
   return shown.length > 60 ? e : { ...e, message: `${e.message} (got ${typeof node === 'string' ? `'${node}'` : shown})` };
 }
 
+function ids(list: readonly { id: string }[]): string {
+  return list.map((d) => d.id).join(LIST);
+}
+
 function summaryValues(row: number, profile: Profile, asOf: string, a: Answer): OutputValue[] {
   const s = a.summary;
-  const ids = (list: { id: string }[]) => list.map((d) => d.id).join(LIST);
   return [
     row,
     profile.id ?? null,
@@ -129,7 +133,15 @@ function errorValues(row: number, id: unknown, name: unknown, asOf: string | nul
 export function createRowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem) => RowResult {
   const validate = validatorFor<Profile>('Profile');
   const map: ColumnMap | undefined = options.header ? mapHeader(options.header) : undefined;
-  return (item) => {
+  return (raw) => {
+    let item: RawItem = raw;
+    if ('line' in raw) {
+      try {
+        item = { row: raw.row, json: JSON.parse(raw.line) as unknown };
+      } catch (e) {
+        item = { row: raw.row, readError: `not valid JSON: ${(e as Error).message}` };
+      }
+    }
     let profile: Record<string, unknown> = {};
     let rowAsOf: string | undefined;
     const errors: CellError[] = [];
@@ -141,7 +153,7 @@ export function createRowEvaluator(base: RuleBase, options: EvaluatorOptions): (
       profile = r.profile;
       rowAsOf = r.asOf;
       errors.push(...r.errors);
-    } else {
+    } else if ('json' in item) {
       const doc = item.json;
       if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
         errors.push({ path: '(line)', message: 'expected a JSON object: a profile or {profile, asOf}' });
@@ -167,7 +179,8 @@ export function createRowEvaluator(base: RuleBase, options: EvaluatorOptions): (
     const valid = profile as Profile;
     let answer: Answer;
     try {
-      answer = evaluate(base, valid, { asOf });
+      // Summary rows need only the verdict; JSONL lines carry the whole answer.
+      answer = evaluate(base, valid, { asOf, detail: options.jsonl ? 'full' : 'summary' });
     } catch (e) {
       const error = `(evaluation): ${(e as Error).message}`;
       return { values: errorValues(item.row, valid.id, valid.name, asOf, error), failed: true, ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error, answer: null }) } : {}) };

@@ -1,0 +1,207 @@
+/**
+ * npm run bench [-- --quick] [-- --json <file>]
+ *
+ * One table, every figure measured in this run on this machine:
+ *  - in-process: one profile against every rule set in force on its date — the compiled three-valued evaluator (full
+ *    answer: because, whyNot, undetermined, explanations, receipt) vs json-rules-engine deciding the same rules, with a
+ *    new Engine per evaluation (naive) and with engines built once (reused);
+ *  - batch: synthetic profiles through `cleanprod batch` (JSONL in, CSV out), one worker vs every core;
+ *  - HTTP: POST /v1/evaluate under autocannon on 127.0.0.1, beside POST /bench/constant on the same server (same body
+ *    validation, a precomputed answer) as the ceiling.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { synthesize } from '../analysis/index.ts';
+import { buildJreEngine, checkJurisdiction, deriveFacts, evaluate, jreFacts, selectVersion, JsonRulesEngineReference, type PreparedVersion, type RuleBase } from '../engine/index.ts';
+import { loadRuleBase } from '../loader/index.ts';
+import type { Profile } from '../schemas/index.ts';
+
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } } });
+const QUICK = args.quick === true;
+const ROOT = new URL('../', import.meta.url).pathname;
+const DATES = ['2012-08-01', '2014-06-01', '2017-06-01', '2021-06-01', '2024-06-01'];
+const SEED = 42;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: percentile(s, 0.5), p99: percentile(s, 0.99) };
+}
+const now = () => Number(process.hrtime.bigint()) / 1000;
+
+/** The versions in force for this profile on this date (what evaluate() decides with). */
+function inForce(base: RuleBase, profile: Profile, asOf: string): PreparedVersion[] {
+  const facts = { ...profile, ...deriveFacts(base.derivedFacts, { profile, asOf }).facts };
+  const out: PreparedVersion[] = [];
+  for (const [id, versions] of base.rulesets) {
+    const sel = selectVersion(id, versions, asOf);
+    if (sel.dateStatus === 'in-force' && checkJurisdiction(sel.version, facts).value !== 'F') out.push(sel.version);
+  }
+  return out;
+}
+
+async function inProcess(base: RuleBase) {
+  const profiles = [...synthesize(QUICK ? 500 : 2000, SEED)];
+  const at = (i: number) => DATES[i % DATES.length]!;
+  // Fast path: warm up, then time each evaluation.
+  for (let i = 0; i < profiles.length; i++) evaluate(base, profiles[i]!, { asOf: at(i) });
+  const fast: number[] = [];
+  for (let r = 0; r < (QUICK ? 2 : 5); r++) {
+    for (let i = 0; i < profiles.length; i++) {
+      const t = now();
+      evaluate(base, profiles[i]!, { asOf: at(i) });
+      fast.push(now() - t);
+    }
+  }
+  // json-rules-engine deciding every rule in force for the same profile and date.
+  const n = QUICK ? 100 : 400;
+  const ref = new JsonRulesEngineReference();
+  const reused: number[] = [];
+  const naive: number[] = [];
+  const jobs = profiles.slice(0, n).map((p, i) => {
+    const asOf = at(i);
+    return { versions: inForce(base, p, asOf), facts: jreFacts({ ...p, ...deriveFacts(base.derivedFacts, { profile: p, asOf }).facts }) };
+  });
+  for (const job of jobs.slice(0, 20)) for (const v of job.versions) await ref.engineFor(v).run(job.facts);
+  for (const job of jobs) {
+    const t = now();
+    for (const v of job.versions) await ref.engineFor(v).run(job.facts);
+    reused.push(now() - t);
+  }
+  for (const job of jobs) {
+    const t = now();
+    for (const v of job.versions) await buildJreEngine(v).run(job.facts);
+    naive.push(now() - t);
+  }
+  return { fast: stats(fast), reused: stats(reused), naive: stats(naive), samples: { fast: fast.length, jre: n } };
+}
+
+function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function batch(dir: string) {
+  const n = QUICK ? 10_000 : 100_000;
+  const input = join(dir, 'profiles.jsonl');
+  const lines: string[] = [];
+  for (const p of synthesize(n, SEED)) lines.push(JSON.stringify(p));
+  writeFileSync(input, `${lines.join('\n')}\n`);
+  const results: Record<string, { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number; workers: number }> = {};
+  for (const workers of ['1', String(availableParallelism())]) {
+    const statsFile = join(dir, `stats-${workers}.json`);
+    const code = await run(process.execPath, ['bin/cleanprod.mjs', 'batch', input, '--as-of', '2014-06-01', '-o', join(dir, `out-${workers}.csv`), '--workers', workers, '--stats', statsFile]);
+    if (code !== 0) throw new Error(`batch with ${workers} worker(s) failed (exit ${code})`);
+    results[workers] = JSON.parse(readFileSync(statsFile, 'utf8'));
+  }
+  return { n, one: results['1']!, all: results[String(availableParallelism())]! };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function http() {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/cleanprod.mjs', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_ROUTES: '1', RATE_LIMIT_MAX: '100000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 200) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const body = JSON.stringify({ asOf: '2014-06-01', profile: [...synthesize(1, SEED)][0] });
+    const duration = QUICK ? 3 : 10;
+    const load = (path: string) =>
+      autocannon({ url: `${url}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration });
+    await autocannon({ url: `${url}/v1/evaluate`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: 1 });
+    const ceiling = await load('/bench/constant');
+    const evaluateRun = await load('/v1/evaluate');
+    const ok = (r: autocannon.Result) => r.non2xx === 0 && r.errors === 0;
+    if (!ok(ceiling) || !ok(evaluateRun)) throw new Error(`HTTP errors: ceiling non2xx=${ceiling.non2xx}, evaluate non2xx=${evaluateRun.non2xx}`);
+    return {
+      evaluate: { reqPerSec: evaluateRun.requests.average, p50: evaluateRun.latency.p50, p99: evaluateRun.latency.p99 },
+      ceiling: { reqPerSec: ceiling.requests.average, p50: ceiling.latency.p50, p99: ceiling.latency.p99 },
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const base = loadRuleBase();
+const load0 = loadavg();
+const dir = mkdtempSync(join(tmpdir(), 'cleanprod-bench-'));
+try {
+  const ip = await inProcess(base);
+  const b = await batch(dir);
+  const h = await http();
+  const f = (x: number, d = 1) => x.toFixed(d);
+  const rows: [string, string, string][] = [
+    ['in-process, fast path (full answer)', `median ${f(ip.fast.median)} µs, p99 ${f(ip.fast.p99)} µs`, `${ip.samples.fast} evaluations`],
+    ['in-process, json-rules-engine reused engines', `median ${f(ip.reused.median)} µs, p99 ${f(ip.reused.p99)} µs`, `${f(ip.reused.median / ip.fast.median)}× the fast path`],
+    ['in-process, json-rules-engine new Engine per call', `median ${f(ip.naive.median)} µs, p99 ${f(ip.naive.p99)} µs`, `${f(ip.naive.median / ip.fast.median)}× the fast path`],
+    [`batch ${b.n.toLocaleString('en')} profiles, 1 worker`, `${f(b.one.rowsPerSec, 0)} profiles/s`, `peak RSS ${f(b.one.peakRssMb, 0)} MB`],
+    [`batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} workers`, `${f(b.all.rowsPerSec, 0)} profiles/s`, `peak RSS ${f(b.all.peakRssMb, 0)} MB`],
+    ['HTTP POST /v1/evaluate (10 conn)', `${f(h.evaluate.reqPerSec, 0)} req/s, p50 ${h.evaluate.p50} ms, p99 ${h.evaluate.p99} ms`, `${f((100 * h.evaluate.reqPerSec) / h.ceiling.reqPerSec, 0)}% of the ceiling`],
+    ['HTTP POST /bench/constant (ceiling)', `${f(h.ceiling.reqPerSec, 0)} req/s, p50 ${h.ceiling.p50} ms, p99 ${h.ceiling.p99} ms`, 'same server, same body validation'],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const line = `+${'-'.repeat(w0 + 2)}+${'-'.repeat(w1 + 2)}+${'-'.repeat(Math.max(...rows.map((r) => r[2].length)) + 2)}+`;
+  console.log(`cleanprod bench${QUICK ? ' (quick)' : ''} — ${availableParallelism()} cores, load average at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(line);
+  for (const r of rows) console.log(`| ${r[0].padEnd(w0)} | ${r[1].padEnd(w1)} | ${r[2].padEnd(line.length - w0 - w1 - 10)} |`);
+  console.log(line);
+  if (args.json) {
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          quick: QUICK,
+          evalMedianUs: ip.fast.median,
+          evalP99Us: ip.fast.p99,
+          jreReusedMedianUs: ip.reused.median,
+          jreReusedP99Us: ip.reused.p99,
+          jreNaiveMedianUs: ip.naive.median,
+          jreNaiveP99Us: ip.naive.p99,
+          batchProfiles: b.n,
+          batchProfilesPerSec: b.all.rowsPerSec,
+          batchOneWorkerProfilesPerSec: b.one.rowsPerSec,
+          batchPeakRssMb: b.all.peakRssMb,
+          httpReqPerSec: h.evaluate.reqPerSec,
+          httpP50Ms: h.evaluate.p50,
+          httpP99Ms: h.evaluate.p99,
+          httpCeilingReqPerSec: h.ceiling.reqPerSec,
+          loadAverage: { start: load0, end: loadavg() },
+        },
+        null,
+        2,
+      ),
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -70,6 +70,23 @@ describe('evaluation properties over schema-valid profiles and dates', () => {
     );
   });
 
+  it('summary detail (batch rows) gives the same verdict as the full answer', () => {
+    fc.assert(
+      fc.property(profileArb(), isoDate(2003, 2026), (profile, asOf) => {
+        const full = evaluate(base, profile, { asOf });
+        const lean = evaluate(base, profile, { asOf, detail: 'summary' });
+        expect(lean.summary).toEqual(full.summary);
+        expect(lean.decisions.map((d) => [d.id, d.outcome, d.dueBy, d.overdue])).toEqual(full.decisions.map((d) => [d.id, d.outcome, d.dueBy, d.overdue]));
+        expect(lean.undetermined).toEqual(full.undetermined);
+        expect(lean.questions).toEqual(full.questions);
+        expect(lean.rulesets).toEqual(full.rulesets);
+        expect(lean.detail).toBe('summary');
+        expect(full.detail).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('an undetermined rule never appears as a decision or as a whyNot', () => {
     fc.assert(
       fc.property(profileArb(), isoDate(2003, 2026), (profile, asOf) => {

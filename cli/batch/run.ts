@@ -59,7 +59,7 @@ class Pool {
   constructor(
     count: number,
     init: WorkerInit,
-    private readonly emit: (r: RowResult) => Promise<void>,
+    private readonly emit: (results: readonly RowResult[]) => Promise<void>,
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(WORKER_ENTRY, { workerData: init });
@@ -103,7 +103,7 @@ class Pool {
     for (let r = this.done.get(this.nextOut); r; r = this.done.get(this.nextOut)) {
       this.done.delete(this.nextOut);
       this.nextOut += 1;
-      for (const result of r) await this.emit(result);
+      await this.emit(r);
     }
   }
 
@@ -144,7 +144,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const workers = resolveWorkers(opts.workers);
   const format = opts.format ?? (opts.output ? outputFormatOf(opts.output) : 'csv');
   const reader = await openReader(opts.input);
-  const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', ...(reader.header ? { header: reader.header } : {}) };
+  const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', csv: format === 'csv', ...(reader.header ? { header: reader.header } : {}) };
   const single = workers <= 1 ? createRowEvaluator(loadRuleBase(rulesDir), evalOptions) : undefined;
 
   const writer = openWriter(opts.output, format, opts.stdout ?? process.stdout);
@@ -161,30 +161,30 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const tick = () => bar?.update(Math.min(reader.bytesRead(), total), { rows, failed, rate: Math.round(rows / ((performance.now() - started) / 1000)) });
   bar?.start(total, 0, { rows: 0, failed: 0, rate: 0 });
 
-  const emit = async (r: RowResult) => {
-    rows += 1;
-    if (r.failed) failed += 1;
-    await writer.write(r);
-    if (rows % 500 === 0) tick();
+  const emit = async (results: readonly RowResult[]) => {
+    const before = rows;
+    rows += results.length;
+    for (const r of results) if (r.failed) failed += 1;
+    await writer.write(results);
+    if (Math.floor(rows / 500) !== Math.floor(before / 500)) tick();
   };
 
   const pool = single ? undefined : new Pool(workers, { cleanprodBatchWorker: true, rulesDir, options: evalOptions }, emit);
   try {
+    // Rows go in chunks: to a worker, or (single-threaded) evaluated here and written as one block.
     let chunk: RawItem[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      if (single) await emit(chunk.map(single));
+      else await pool!.submit(chunk);
+      chunk = [];
+    };
     for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {
-      if (single) await emit(single(next.value));
-      else {
-        chunk.push(next.value);
-        if (chunk.length >= CHUNK) {
-          await pool!.submit(chunk);
-          chunk = [];
-        }
-      }
+      chunk.push(next.value);
+      if (chunk.length >= CHUNK) await flush();
     }
-    if (pool) {
-      if (chunk.length > 0) await pool.submit(chunk);
-      await pool.drain();
-    }
+    await flush();
+    await pool?.drain();
     await writer.close();
   } finally {
     reader.close();

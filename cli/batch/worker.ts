@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { evaluate, type RuleBase } from '../../engine/index.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
@@ -42,6 +43,8 @@ export type OutputValue = string | number | boolean | null;
 export interface RowResult {
   values: OutputValue[];
   jsonLine?: string;
+  /** The row already formatted as a CSV record (with its line end), when the output is CSV. */
+  csvLine?: string;
   failed: boolean;
 }
 
@@ -57,6 +60,8 @@ export interface EvaluatorOptions {
   header?: readonly unknown[];
   /** produce the full JSONL line */
   jsonl: boolean;
+  /** format the CSV record here (in the worker), so the writing thread only writes text */
+  csv?: boolean;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
@@ -131,6 +136,23 @@ function errorValues(row: number, id: unknown, name: unknown, asOf: string | nul
  * against the profile schema, evaluate it. A bad row becomes a result with its `error`; it never stops the batch.
  */
 export function createRowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem) => RowResult {
+  const evaluateRow = rowEvaluator(base, options);
+  if (!options.csv) return evaluateRow;
+  return (item) => {
+    const r = evaluateRow(item);
+    r.csvLine = csvRecord(r.values);
+    return r;
+  };
+}
+
+/** One CSV record, quoted by csv-stringify exactly as the streaming writer would. */
+export function csvRecord(values: readonly OutputValue[]): string {
+  return stringifySync([values.map(csvText)]);
+}
+
+export const csvText = (v: OutputValue): string => (v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
+
+function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem) => RowResult {
   const validate = validatorFor<Profile>('Profile');
   const map: ColumnMap | undefined = options.header ? mapHeader(options.header) : undefined;
   return (raw) => {

@@ -1,10 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
-import { OUTPUT_COLUMNS, type OutputValue, type RowResult } from './worker.ts';
+import { OUTPUT_COLUMNS, csvRecord, type RowResult } from './worker.ts';
 
 export type OutputFormat = 'csv' | 'xlsx' | 'jsonl';
 
@@ -18,11 +17,10 @@ export function outputFormatOf(path: string): OutputFormat {
 
 /** A streaming writer of results: `write` resolves once the sink can take more (backpressure), `close` when flushed. */
 export interface BatchWriter {
-  write(result: RowResult): Promise<void>;
+  /** Writes results in order; resolves once the sink can take more (backpressure). */
+  write(results: readonly RowResult[]): Promise<void>;
   close(): Promise<void>;
 }
-
-const csvText = (v: OutputValue): string => (v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
 
 function waitDrain(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -47,30 +45,22 @@ function finished(stream: Writable, end: boolean): Promise<void> {
   });
 }
 
-/** Lines of text to a file or stdout (JSONL), or CSV through csv-stringify. */
+/** Lines of text to a file or stdout: JSONL, or CSV records (csv-stringify), a chunk of rows per write. */
 function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'): BatchWriter {
-  if (format === 'jsonl') {
-    return {
-      async write(r) {
-        if (!sink.write(`${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n`)) await waitDrain(sink);
-      },
-      close: () => finished(sink, ownsSink),
-    };
-  }
-  const csv = stringify({ header: true, columns: [...OUTPUT_COLUMNS] });
-  csv.pipe(sink, { end: ownsSink });
+  const line = (r: RowResult): string =>
+    format === 'jsonl' ? `${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n` : (r.csvLine ?? csvRecord(r.values));
+  let started = false;
   return {
-    async write(r) {
-      if (!csv.write(r.values.map(csvText))) await waitDrain(csv);
+    async write(results) {
+      let text = started || format === 'jsonl' ? '' : csvRecord([...OUTPUT_COLUMNS]);
+      started = true;
+      for (const r of results) text += line(r);
+      if (!sink.write(text)) await waitDrain(sink);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        csv.once('error', reject);
-        sink.once('error', reject);
-        if (ownsSink) sink.once('finish', () => resolve());
-        else csv.once('end', () => resolve());
-        csv.end();
-      }),
+    async close() {
+      if (!started && format === 'csv') sink.write(csvRecord([...OUTPUT_COLUMNS]));
+      await finished(sink, ownsSink);
+    },
   };
 }
 
@@ -80,8 +70,8 @@ function xlsxWriter(path: string): BatchWriter {
   const sheet = workbook.addWorksheet('results');
   sheet.addRow([...OUTPUT_COLUMNS]).commit();
   return {
-    async write(r) {
-      sheet.addRow(r.values).commit();
+    async write(results) {
+      for (const r of results) sheet.addRow(r.values).commit();
     },
     async close() {
       sheet.commit();

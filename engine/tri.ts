@@ -92,24 +92,11 @@ function getter(leaf: Leaf): (facts: FactTable) => unknown {
 
 function compileNode(node: Node): Compiled {
   switch (node.type) {
-    case 'all': {
-      const children = node.children.map(compiled);
-      const fns = children.map((c) => c.value);
-      return {
-        node,
-        children,
-        value: (facts) => {
-          let unknown = false;
-          for (const fn of fns) {
-            const v = fn(facts);
-            if (v === 'F') return 'F';
-            if (v === 'U') unknown = true;
-          }
-          return unknown ? 'U' : 'T';
-        },
-      };
-    }
+    case 'all':
     case 'any': {
+      // all stops at the first false, any at the first true; an unknown child makes the rest unknown.
+      const stop: Tri = node.type === 'all' ? 'F' : 'T';
+      const otherwise: Tri = node.type === 'all' ? 'T' : 'F';
       const children = node.children.map(compiled);
       const fns = children.map((c) => c.value);
       return {
@@ -119,10 +106,10 @@ function compileNode(node: Node): Compiled {
           let unknown = false;
           for (const fn of fns) {
             const v = fn(facts);
-            if (v === 'T') return 'T';
+            if (v === stop) return stop;
             if (v === 'U') unknown = true;
           }
-          return unknown ? 'U' : 'F';
+          return unknown ? 'U' : otherwise;
         },
       };
     }

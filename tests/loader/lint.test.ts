@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_RULES_DIR, lintRules, loadRulesDir, squash } from '../../loader/index.ts';
 
+/** A scratch rules directory holding only cppl (and the derived facts), to break on purpose. */
+function cpplCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cleanprod-lint-'));
+  cpSync(join(BUNDLED_RULES_DIR, 'cppl'), join(dir, 'cppl'), { recursive: true });
+  cpSync(join(BUNDLED_RULES_DIR, 'derived-facts.yaml'), join(dir, 'derived-facts.yaml'));
+  return dir;
+}
+
 describe('lint', () => {
   it('the bundled rule sets are clean', () => {
     const problems = lintRules(loadRulesDir(BUNDLED_RULES_DIR, (process.env.TEST_RULESETS || undefined)?.split(',')));
@@ -11,9 +19,7 @@ describe('lint', () => {
   });
 
   it('reports a broken quote, an unknown fact and an unknown operator with the file and rule id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-lint-'));
-    cpSync(join(BUNDLED_RULES_DIR, 'cppl'), join(dir, 'cppl'), { recursive: true });
-    cpSync(join(BUNDLED_RULES_DIR, 'derived-facts.yaml'), join(dir, 'derived-facts.yaml'));
+    const dir = cpplCopy();
     const file = join(dir, 'cppl', '2.0.0.yaml');
     const text = readFileSync(file, 'utf8')
       .replace('quote: 超过单位产品能源消耗限额标准构成高耗能的', 'quote: 超过单位产品能源消耗限额标准构成高能耗的')
@@ -30,9 +36,7 @@ describe('lint', () => {
   });
 
   it('reports schema errors, duplicate ids and a rule validity outside its version', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-lint-'));
-    cpSync(join(BUNDLED_RULES_DIR, 'cppl'), join(dir, 'cppl'), { recursive: true });
-    cpSync(join(BUNDLED_RULES_DIR, 'derived-facts.yaml'), join(dir, 'derived-facts.yaml'));
+    const dir = cpplCopy();
     const file = join(dir, 'cppl', '1.0.0.yaml');
     const text = readFileSync(file, 'utf8')
       .replace('id: cppl-2002-art36-audit-cost', 'id: cppl-2002-art28-1-audit-as-needed')

@@ -8,16 +8,72 @@ export interface ServerConfig {
   batchLimit: number;
   /** Most profiles one impact request may carry or synthesise. */
   populationLimit: number;
+  /** Longest string (value or key) anywhere in a JSON body, in characters (400 beyond). */
+  maxString: number;
+  /** Deepest nesting of arrays/objects in a JSON body (400 beyond). */
+  maxDepth: number;
+  /** Requests per client address per window; 0 turns rate limiting off. */
+  rateLimitMax: number;
+  /** The rate-limit window in milliseconds. */
+  rateLimitWindowMs: number;
+  /** Origins allowed to call the API from a browser (CORS); empty = same-origin only. */
+  corsOrigins: string[];
+  /** Longest time to receive a whole request, and longest socket inactivity, in milliseconds. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept open, in milliseconds. */
+  keepAliveTimeoutMs: number;
   logLevel: string;
 }
 
-export const DEFAULTS: ServerConfig = { host: '127.0.0.1', port: 3000, bodyLimit: 1_048_576, batchLimit: 1000, populationLimit: 20_000, logLevel: 'info' };
+export const DEFAULTS: ServerConfig = {
+  host: '127.0.0.1',
+  port: 3000,
+  bodyLimit: 1_048_576,
+  batchLimit: 1000,
+  populationLimit: 20_000,
+  maxString: 2000,
+  maxDepth: 32,
+  rateLimitMax: 600,
+  rateLimitWindowMs: 60_000,
+  corsOrigins: [],
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5000,
+  logLevel: 'info',
+};
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+function positiveInt(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got '${raw}'`);
+  if (!Number.isInteger(n) || n < 0 || (n === 0 && !allowZero)) throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${raw}'`);
   return n;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
+
+/** A duration: milliseconds (`60000`) or a number with a unit (`1 minute`, `30s`, `2 hours`). */
+export function durationMs(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(raw);
+  const unit = m ? UNIT_MS[(m[2] || 'ms').toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) throw new Error(`${name} must be a positive duration in milliseconds or with a unit (e.g. 60000, '1 minute', '30s'), got '${raw}'`);
+  return Number(m[1]) * unit;
+}
+
+/** A comma-separated list of origins (`https://a.example,https://b.example`); `*` allows any origin. */
+export function originList(name: string, raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const origins = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const o of origins) {
+    if (o === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(o);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== o.replace(/\/$/, '')) throw new Error(`${name}: '${o}' is not an origin (scheme://host[:port], no path)`);
+  }
+  return origins.map((o) => o.replace(/\/$/, ''));
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,6 +83,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     bodyLimit: positiveInt('BODY_LIMIT', env.BODY_LIMIT, DEFAULTS.bodyLimit),
     batchLimit: positiveInt('BATCH_LIMIT', env.BATCH_LIMIT, DEFAULTS.batchLimit),
     populationLimit: positiveInt('POPULATION_LIMIT', env.POPULATION_LIMIT, DEFAULTS.populationLimit),
+    maxString: positiveInt('MAX_STRING', env.MAX_STRING, DEFAULTS.maxString),
+    maxDepth: positiveInt('MAX_DEPTH', env.MAX_DEPTH, DEFAULTS.maxDepth),
+    rateLimitMax: positiveInt('RATE_LIMIT_MAX', env.RATE_LIMIT_MAX, DEFAULTS.rateLimitMax, true),
+    rateLimitWindowMs: durationMs('RATE_LIMIT_WINDOW', env.RATE_LIMIT_WINDOW, DEFAULTS.rateLimitWindowMs),
+    corsOrigins: originList('CORS_ORIGINS', env.CORS_ORIGINS),
+    requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, DEFAULTS.requestTimeoutMs),
+    keepAliveTimeoutMs: positiveInt('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, DEFAULTS.keepAliveTimeoutMs),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
   };
 }

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ENGINE_VERSION } from '../engine/index.ts';
+import { DOCS_CSP } from './security.ts';
 
 /** OpenAPI 3.1 generated from the same schemas the routes validate with; served at /openapi.json, docs at /docs. */
 async function openApi(app: FastifyInstance): Promise<void> {
@@ -24,7 +25,8 @@ async function openApi(app: FastifyInstance): Promise<void> {
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // The UI's pages get their own, slightly relaxed CSP (security.ts); it replaces helmet's on /docs only.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 

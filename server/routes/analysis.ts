@@ -4,6 +4,7 @@ import { diffVersions, impact, synthesize, timeline, whatIf, type ProfileChange 
 import { UnknownRuleSetError, ValidationError, type RuleBase } from '../../engine/index.ts';
 import { describeErrors, IsoDate, validatorFor, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
+import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
@@ -15,7 +16,8 @@ const Change = Type.Object(
 );
 
 export interface AnalysisRouteOptions {
-  base: RuleBase;
+  /** Read once per request. */
+  rules: RuleBaseHolder;
   today: () => string;
   /** Most profiles one impact request may carry or ask to synthesise. */
   populationLimit: number;
@@ -30,7 +32,7 @@ function version(base: RuleBase, id: string, v: string, path: string) {
 }
 
 /** Diff, impact, what-if and timeline: the versions issue's routes, thin over analysis/. */
-export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { base, today, populationLimit }) => {
+export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { rules, today, populationLimit }) => {
   app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
     '/v1/rulesets/:id/diff',
     {
@@ -43,7 +45,10 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         response: ERRORS,
       },
     },
-    async (request) => diffVersions(version(base, request.params.id, request.query.from, 'from'), version(base, request.params.id, request.query.to, 'to')),
+    async (request) => {
+      const base = rules.current();
+      return diffVersions(version(base, request.params.id, request.query.from, 'from'), version(base, request.params.id, request.query.to, 'to'));
+    },
   );
 
   app.post<{ Params: { id: string }; Body: { from: string; to: string; asOf?: string; profiles?: Profile[]; synthetic?: { n: number; seed: number } } }>(
@@ -69,6 +74,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
     },
     async (request) => {
       const { from, to, asOf, profiles, synthetic } = request.body;
+      const base = rules.current();
       version(base, request.params.id, from, 'from');
       version(base, request.params.id, to, 'to');
       const population = profiles ?? synthesize(synthetic?.n ?? 1000, synthetic?.seed ?? 42);
@@ -93,6 +99,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
     },
     async (request) => {
       const { request: req, changes } = request.body;
+      const base = rules.current();
       if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
       return whatIf(base, req.profile, { asOf: req.asOf ?? today(), ...(req.rulesets ? { rulesets: req.rulesets } : {}), ...(req.versions ? { versions: req.versions } : {}), lang: languageOf(request), whatIfLinks: true }, changes);
     },
@@ -114,6 +121,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
     },
     async (request) => {
       const { profile, from, to, rulesets } = request.body;
+      const base = rules.current();
       for (const [i, id] of (rulesets ?? []).entries()) if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}'`, `rulesets[${i}]`);
       const end = to ?? today();
       if (from && from > end) throw new ValidationError('from is after to', [{ path: 'from', message: `must not be after ${end}` }]);

@@ -4,11 +4,13 @@ import { CleanprodError, evaluate, type Lang, type RuleBase } from '../../engine
 import { describeErrors, validatorFor, type Answer, type EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import { problemFor } from '../problem.ts';
+import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem'), 500: Type.Ref('Problem') };
 
 export interface EvaluateRouteOptions {
-  base: RuleBase;
+  /** Read once per request: a reload between two requests changes the answers, never within one. */
+  rules: RuleBaseHolder;
   today: () => string;
   batchLimit: number;
 }
@@ -23,7 +25,7 @@ export function answer(base: RuleBase, body: EvaluateRequest, today: () => strin
   });
 }
 
-export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (app, { base, today, batchLimit }) => {
+export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (app, { rules, today, batchLimit }) => {
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
     {
@@ -35,7 +37,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (a
         response: { 200: Type.Ref('Answer'), ...ERRORS },
       },
     },
-    async (request) => answer(base, request.body, today, languageOf(request)),
+    async (request) => answer(rules.current(), request.body, today, languageOf(request)),
   );
 
   const validateItem = validatorFor<EvaluateRequest>('EvaluateRequest');
@@ -60,6 +62,7 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (a
     },
     async (request) => {
       const lang = languageOf(request);
+      const base = rules.current();
       return request.body.map((item, index) => {
         if (!validateItem(item)) {
           const errors = describeErrors(validateItem.errors).map((e) => ({ ...e, path: `[${index}].${e.path}` }));

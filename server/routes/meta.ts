@@ -1,13 +1,24 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { RuleBase } from '../../engine/index.ts';
 import { ProfileSchema } from '../../schemas/index.ts';
+import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
-export const metaRoutes: FastifyPluginAsync<{ base: RuleBase }> = async (app, { base }) => {
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  rulesets: Type.Integer({ description: 'how many rule sets are loaded' }),
+  loadedAt: Type.String({ format: 'date-time', description: 'when the rules in service were loaded' }),
+  versions: Type.Array(Type.Object({ id: Type.String(), versions: Type.Array(Type.Object({ version: Type.String(), sha256: Type.String() })) }), { description: 'the loaded rule sets and versions with their content hashes' }),
+  lastReload: Type.Optional(Type.Object({ at: Type.String({ format: 'date-time' }), ok: Type.Boolean(), problems: Type.Integer() }, { description: 'the last reload (SIGHUP); when not ok the previous rules stayed in service' })),
+});
+
+export const metaRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['meta'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok'), rulesets: Type.Integer() }) } } },
-    async () => ({ status: 'ok' as const, rulesets: base.rulesets.size }),
+    { schema: { tags: ['meta'], summary: 'Liveness, and the rule-set versions in service', response: { 200: Health } }, config: { rateLimit: false } },
+    async () => {
+      const { loadedAt, rulesets, lastReload } = rules.describe();
+      return { status: 'ok' as const, rulesets: rulesets.length, loadedAt, versions: rulesets, ...(lastReload ? { lastReload } : {}) };
+    },
   );
   app.get('/v1/schemas/profile', { schema: { tags: ['meta'], summary: 'The enterprise profile JSON Schema' } }, async () => ProfileSchema);
 };

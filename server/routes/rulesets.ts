@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { UnknownRuleSetError, type PreparedVersion, type RuleBase } from '../../engine/index.ts';
+import { UnknownRuleSetError, type PreparedVersion } from '../../engine/index.ts';
+import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const summary = (v: PreparedVersion) => ({
   version: v.version,
@@ -11,8 +12,9 @@ const summary = (v: PreparedVersion) => ({
   sha256: v.sha256,
 });
 
-export const rulesetRoutes: FastifyPluginAsync<{ base: RuleBase }> = async (app, { base }) => {
+export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {
   const versionsOf = (id: string) => {
+    const base = rules.current();
     const versions = base.rulesets.get(id);
     if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'id');
     return versions;
@@ -20,7 +22,7 @@ export const rulesetRoutes: FastifyPluginAsync<{ base: RuleBase }> = async (app,
   const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'rule-set id, e.g. cppl' });
   const errors = { 400: Type.Ref('Problem') };
   app.get('/v1/rulesets', { schema: { tags: ['rulesets'], summary: 'All rule sets with their versions' } }, async () =>
-    [...base.rulesets].map(([id, versions]) => {
+    [...rules.current().rulesets].map(([id, versions]) => {
       const latest = versions[versions.length - 1]!;
       return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
     }),

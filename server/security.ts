@@ -1,0 +1,72 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * The one Content-Security-Policy: everything the page at / loads comes from this server and it sends no data anywhere
+ * else. Helmet sends it on every response; the page route sends the same string (page.ts), so the two never differ.
+ */
+export const CSP_DIRECTIVES: Record<string, string[]> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export const cspString = (directives: Record<string, string[]>): string =>
+  Object.entries(directives)
+    .map(([k, v]) => `${k} ${v.join(' ')}`)
+    .join(';'); // helmet's own format, so the page's header and helmet's are byte-identical
+
+export const CSP = cspString(CSP_DIRECTIVES);
+
+/**
+ * The Swagger UI at /docs: its bundle sets inline styles and loads fonts/images as data: URLs, so its pages (only
+ * those, see openapi.ts) get this relaxed policy; scripts stay 'self' only.
+ */
+export const DOCS_CSP = cspString({ ...CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"], 'font-src': ["'self'", 'data:'] });
+
+export interface SecurityOptions {
+  /** Requests per client address per window; 0 = no rate limiting. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  /** Browser origins allowed to call the API; empty = same-origin only (no CORS headers at all). */
+  corsOrigins: string[];
+}
+
+/** Security headers, CORS and rate limiting; registered at the root before any route so every route gets them. */
+async function security(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // HSTS belongs to the TLS terminator in front of this plain-HTTP server: sent over HTTP it is ignored anyway,
+    // and includeSubDomains from an internal service could break unrelated hosts.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  const origins = options.corsOrigins;
+  await app.register(cors, {
+    origin: origins.length === 0 ? false : origins.includes('*') ? '*' : origins,
+    methods: ['GET', 'HEAD', 'POST'],
+    allowedHeaders: ['content-type', 'accept', 'accept-language'],
+    exposedHeaders: ['etag', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    credentials: false,
+    maxAge: 600,
+  });
+  if (options.rateLimitMax > 0) {
+    await app.register(rateLimit, {
+      max: options.rateLimitMax,
+      timeWindow: options.rateLimitWindowMs,
+      // The error goes through the one error handler (problem.ts) as a 429 problem+json.
+      errorResponseBuilder: (_request, context) => Object.assign(new Error(`more than ${context.max} requests in ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: context.statusCode, code: 'RATE_LIMITED' }),
+    });
+  }
+}
+
+export const registerSecurity = fp(security, { name: 'cleanprod-security' });

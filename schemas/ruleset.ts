@@ -37,7 +37,7 @@ export const RuleSchema = Type.Object(
     kind: Literals(DECISION_KINDS),
     outcome: Type.String({ pattern: RULE_ID }),
     title: Bilingual,
-    explanation: Opt(Bilingual),
+    explanation: Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { ...Strict, description: 'plain-language explanation; {profile.path}, {derivedFact} and {decision.field} placeholders are filled with the enterprise’s own facts' }),
     conditions: TopConditionSchema,
     validFrom: Opt(IsoDate),
     validTo: Opt(Type.Union([IsoDate, Type.Null()])),

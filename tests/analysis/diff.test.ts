@@ -29,7 +29,7 @@ describe('structural diff', () => {
       ({
         id: 't', version: '1.0.0', title: { zh: 't', en: 't' }, validFrom: '2020-01-01', validTo: null, jurisdiction: { level: 'country', country: 'CN' },
         source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' }, assumptions: [],
-        rules: [{ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 't', en: 't' }, conditions, citation: { document: 'd', section: 's', quote: 'q' } }],
+        rules: [{ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 't', en: 't' }, explanation: { zh: 't', en: 't' }, conditions, citation: { document: 'd', section: 's', quote: 'q' } }],
       }) as RuleSetFile;
     const prep = (c: unknown, version: string) => prepareVersion({ file: { ...file(c), version }, sha256: '', location: '' });
     const a = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThanInclusive', value: 2000 }] }, '1.0.0');

@@ -3,7 +3,7 @@ import { computeDue } from '../../engine/due.ts';
 import type { RuleJson } from '../../schemas/index.ts';
 
 const rule = (due: RuleJson['due']): RuleJson =>
-  ({ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 'x', en: 'x' }, conditions: { all: [] }, citation: { document: 'd', section: 's', quote: 'q' }, due }) as RuleJson;
+  ({ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 'x', en: 'x' }, explanation: { zh: 'x', en: 'x' }, conditions: { all: [] }, citation: { document: 'd', section: 's', quote: 'q' }, due }) as RuleJson;
 
 describe('due dates', () => {
   it('a cycle counts from the last completed audit and is overdue after it', () => {

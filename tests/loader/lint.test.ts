@@ -47,6 +47,9 @@ describe('lint', () => {
     expect(messages).toContain("cppl-2002-art40-not-auditing: rule validTo 2013-01-01 is after its version's validTo 2012-06-30");
     writeFileSync(file, text.replace('kind: sanction', 'kind: penalty'));
     expect(lintRules(loadRulesDir(dir)).some((p) => p.message.includes('kind: must be one of'))).toBe(true);
+    // Every rule explains itself in both languages.
+    writeFileSync(file, text.replace(/\n    explanation:\n      zh: .*\n      en: .*\n/, '\n'));
+    expect(lintRules(loadRulesDir(dir)).map((p) => p.message)).toContainEqual(expect.stringMatching(/explanation.*is required/));
   });
 
   it('compares quotes with all whitespace removed', () => {

@@ -37,6 +37,7 @@ program
       ...(request.rulesets ? { rulesets: request.rulesets } : {}),
       ...(request.versions ? { versions: request.versions } : {}),
       includeOutOfForce: opts.includeOutOfForce ?? request.includeOutOfForce ?? false,
+      whatIfLinks: true,
     });
     process.stdout.write(opts.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${textReport(answer)}\n`);
   });

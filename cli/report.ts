@@ -29,7 +29,10 @@ export function textReport(a: Answer): string {
   }
   if (a.whyNot.length) {
     lines.push('', 'Why not:');
-    for (const w of a.whyNot) lines.push(`- ${w.id}: ${w.title.en} — needs ${w.missing.map((m) => `${m.negated ? 'not ' : ''}${m.fact} ${m.operator} ${show(m.value)} (is ${show(m.actual)})`).join('; ')}`);
+    for (const w of a.whyNot) {
+      lines.push(`- ${w.id}: ${w.title.en} — needs ${w.missing.map((m) => `${m.negated ? 'not ' : ''}${m.fact} ${m.operator} ${show(m.value)} (is ${show(m.actual)})`).join('; ')}`);
+      if (w.whatIf) lines.push(`    what if: ${w.whatIf.changes.map((c) => `${c.path} = ${show(c.value)}`).join(', ')} would satisfy it`);
+    }
   }
   if (a.undetermined.length) {
     lines.push('', 'Undetermined (facts not given):');

@@ -22,6 +22,8 @@ export function answer(base: RuleBase, body: EvaluateRequest, today: () => strin
     ...(body.versions ? { versions: body.versions } : {}),
     includeOutOfForce: body.includeOutOfForce ?? false,
     lang,
+    // Each whyNot names the single change that would satisfy it (POST /v1/whatif), where one would.
+    whatIfLinks: true,
   });
 }
 

@@ -33,6 +33,12 @@ describe('versions API', () => {
     expect(bad.json().errors[0].path).toBe('changes[0].path');
   });
 
+  it('POST /v1/evaluate links each whyNot to the single change that would satisfy it', async () => {
+    const r = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { asOf: '2014-06-01', rulesets: ['cppl'], profile: { sector: 'industry', finance: { sme: false } } } });
+    const w = r.json().whyNot.find((x: { id: string }) => x.id === 'cppl-2012-art32-sme-fund');
+    expect(w.whatIf).toEqual({ changes: [{ path: 'finance.sme', value: true }] });
+  });
+
   it('POST /v1/timeline returns the periods', async () => {
     const r = await app.inject({ method: 'POST', url: '/v1/timeline', payload: { profile: { location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } }, to: '2022-12-31' } });
     expect(r.statusCode).toBe(200);

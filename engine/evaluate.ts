@@ -92,7 +92,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   }
 
   const counted = decisions.filter((d) => d.inForce || includeOutOfForce);
-  const summary = summarise(counted, undetermined);
+  const summary = summarise(counted, undetermined, lang);
   if (summary.process.route === 'standard' && counted.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
     warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });
   }

@@ -12,7 +12,28 @@ const strength = (s: string): number => {
 
 const listed = (d: Decision): ListedDecision => ({ id: d.id, ruleset: d.ruleset, outcome: d.outcome, title: d.title });
 
-export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[]): Summary {
+function ids(list: readonly { id: string }[]): string {
+  return list.map((d) => d.id).join(', ');
+}
+
+/** The route's reason in the answer's language (ids stay ids). */
+const REASONS = {
+  both: {
+    en: (std: string, simp: string) => `grounds for both routes hold; the standard route wins: ${std} (high energy use or high environmental impact) prevail over ${simp}`,
+    zh: (std: string, simp: string) => `两种审核流程的条件均满足，规范流程优先：${std}（能耗较高或环境影响较大）优先于 ${simp}`,
+  },
+  standard: { en: (ids: string) => `standard route: ${ids}`, zh: (ids: string) => `规范审核流程：${ids}` },
+  simplified: { en: (ids: string) => `simplified route: ${ids}`, zh: (ids: string) => `简化审核流程：${ids}` },
+  simplifiedButOpen: {
+    en: (ids: string) => `the simplified route holds, but the standard route, which would win, depends on facts not given (${ids})`,
+    zh: (ids: string) => `简化流程的条件成立，但会优先适用的规范流程取决于尚未提供的事实（${ids}）`,
+  },
+  open: { en: (ids: string) => `depends on facts not given (${ids})`, zh: (ids: string) => `取决于尚未提供的事实（${ids}）` },
+  noRule: { en: 'no rule in force decides the audit route for this enterprise', zh: '现行规则未对该企业的审核流程作出规定' },
+  noneHolds: { en: 'no route rule holds', zh: '没有成立的审核流程规则' },
+} as const;
+
+export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[], lang: 'zh' | 'en' = 'en'): Summary {
   const audit = decisions.filter((d) => d.kind === 'audit');
   let status: AuditStatus = 'not-required';
   for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
@@ -36,19 +57,16 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
   let reason: string;
   if (standard.length > 0) {
     route = 'standard';
-    reason =
-      simplified.length > 0
-        ? `grounds for both routes hold; the standard route wins: ${standard.map((d) => d.id).join(', ')} (high energy use or high environmental impact) prevail over ${simplified.map((d) => d.id).join(', ')}`
-        : `standard route: ${standard.map((d) => d.id).join(', ')}`;
+    reason = simplified.length > 0 ? REASONS.both[lang](ids(standard), ids(simplified)) : REASONS.standard[lang](ids(standard));
   } else if (simplified.length > 0 && !openRoute.some((u) => u.outcome === 'standard')) {
     route = 'simplified';
-    reason = `simplified route: ${simplified.map((d) => d.id).join(', ')}`;
+    reason = REASONS.simplified[lang](ids(simplified));
   } else if (simplified.length > 0) {
-    reason = `the simplified route holds, but the standard route, which would win, depends on facts not given (${openRoute.map((u) => u.id).join(', ')})`;
+    reason = REASONS.simplifiedButOpen[lang](ids(openRoute));
   } else if (openRoute.length > 0) {
-    reason = `depends on facts not given (${openRoute.map((u) => u.id).join(', ')})`;
+    reason = REASONS.open[lang](ids(openRoute));
   } else {
-    reason = process.length === 0 && openRoute.length === 0 ? 'no rule in force decides the audit route for this enterprise' : 'no route rule holds';
+    reason = process.length === 0 ? REASONS.noRule[lang] : REASONS.noneHolds[lang];
   }
   const acceptance = process.filter((d) => d.outcome !== 'standard' && d.outcome !== 'simplified');
   const routeBasis = route === 'standard' ? standard : route === 'simplified' ? simplified : [];

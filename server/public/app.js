@@ -754,6 +754,8 @@ function decisionCard(d, listed) {
     h('span', {}, `${tr('ruleset')}: `, h('code', {}, `${(d ?? listed).ruleset}${d ? ' v' + d.version : ''}`)), ' · ',
     h('code', { class: 'rule-id' }, (d ?? listed).id));
   card.append(meta);
+  // The rule's plain-language explanation, filled with this enterprise's facts (in the answer's language).
+  if (d?.explanation) card.append(h('p', { class: 'explanation', lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, d.explanation));
   if (d?.fine) card.append(h('p', { class: 'fine' }, `${tr('fine')}: ${d.fine.minYuan != null ? d.fine.minYuan.toLocaleString() + ' – ' : '≤ '}${d.fine.maxYuan.toLocaleString()} ${tr('yuan')}`));
   if (d?.dueBy) card.append(h('p', { class: 'due' }, `${tr('dueNote')}: ${d.dueBy}`));
   if (d) card.append(citationBlock(d.citation));
@@ -788,7 +790,7 @@ function renderResult(a) {
     h('dt', {}, tr('route')), h('dd', { id: 'process-route', 'data-route': proc.route }, pick(valueLabel('route', proc.route))),
   );
   if (proc.acceptance.length) verdict.append(h('dt', {}, tr('acceptance')), h('dd', { id: 'process-acceptance' }, proc.acceptance.map((x) => pick(valueLabel('acceptance', x))).join(pick(['；', '; ']))));
-  verdict.append(h('dt', {}, tr('reason')), h('dd', { id: 'process-reason', lang: 'en' }, proc.reason));
+  verdict.append(h('dt', {}, tr('reason')), h('dd', { id: 'process-reason', lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, proc.reason));
   const basis = audit.basis.map((id) => byId.get(id)).filter(Boolean);
   const procBasis = proc.basis.map((id) => byId.get(id)).filter(Boolean);
   out.push(h('section', { class: 'block verdict', id: 'verdict', 'aria-labelledby': 'verdict-h' },

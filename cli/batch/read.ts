@@ -1,20 +1,18 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { mapHeader } from './columns.ts';
 import type { RawItem } from './worker.ts';
+import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
 
-export type InputFormat = 'csv' | 'xlsx' | 'jsonl';
+export type InputFormat = FileFormat;
 
 export function inputFormatOf(path: string): InputFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  throw new ValidationError(`${path}: cannot tell the input format from '${ext || '(no extension)'}'`, [{ path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+  const format = formatOfPath(path);
+  if (format) return format;
+  throw new ValidationError(`${path}: cannot tell the input format from '${extensionOf(path)}'`, [{ path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' }]);
 }
 
 /**

@@ -1,18 +1,16 @@
 import { createWriteStream } from 'node:fs';
-import { extname } from 'node:path';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { OUTPUT_COLUMNS, csvRecord, type RowResult } from './worker.ts';
+import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
 
-export type OutputFormat = 'csv' | 'xlsx' | 'jsonl';
+export type OutputFormat = FileFormat;
 
 export function outputFormatOf(path: string): OutputFormat {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return 'csv';
-  if (ext === '.xlsx') return 'xlsx';
-  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
-  throw new ValidationError(`-o ${path}: cannot tell the output format from '${ext || '(no extension)'}'`, [{ path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+  const format = formatOfPath(path);
+  if (format) return format;
+  throw new ValidationError(`-o ${path}: cannot tell the output format from '${extensionOf(path)}'`, [{ path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' }]);
 }
 
 /** A streaming writer of results: `write` resolves once the sink can take more (backpressure), `close` when flushed. */

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
@@ -16,13 +16,10 @@ import { GUANGDONG_CITY_KEYS, WATERSHED_KEYS } from '../../schemas/geography.ts'
  * The self-assessment page, driven in Debian's chromium. Without chromium these tests FAIL (never skip): install it
  * with `apt-get install -y chromium`, or point CHROMIUM_PATH at a chromium binary.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 let app: FastifyInstance;
 let origin = '';
-let context: BrowserContext | undefined;
-let userDataDir = '';
 
 beforeAll(async () => {
   app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01' });
@@ -32,28 +29,14 @@ beforeAll(async () => {
 });
 
 /** Launches chromium once, on first use: a missing chromium fails every browser test (it never skips). */
-let launching: Promise<BrowserContext> | undefined;
-function browser(): Promise<BrowserContext> {
-  launching ??= (async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`chromium not found at ${CHROMIUM}${process.env.CI ? ' (CI: .ci/run installs it)' : ''}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-    }
-    userDataDir = mkdtempSync(join(tmpdir(), 'cleanprod-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-    });
-    return context;
-  })();
-  return launching;
+let launching: Promise<Awaited<ReturnType<typeof launchChromium>>> | undefined;
+async function browser(): Promise<BrowserContext> {
+  launching ??= launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  return (await launching).context;
 }
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await (await launching?.catch(() => undefined))?.close();
   await app?.close();
 });
 

@@ -1,46 +1,33 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { bundled } from '../support/rulebase.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 /**
  * The security headers must not break what people open in a browser: Swagger UI at /docs renders the API under its
  * own CSP with no violation, and the page at / loads under the shared CSP. Uses Debian's chromium like
  * tests/browser (CHROMIUM_PATH overrides); without it this FAILS rather than skips.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 let app: FastifyInstance;
 let origin = '';
-let context: BrowserContext | undefined;
-let userDataDir = '';
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 
 beforeAll(async () => {
   app = buildApp({ base: bundled(), today: () => '2017-06-01' });
   await app.listen({ host: '127.0.0.1', port: 0 });
   origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  userDataDir = mkdtempSync(join(tmpdir(), 'cleanprod-docs-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
 });
 
 async function open(path: string, ready: string) {
-  const page = await context!.newPage();
+  const page = await browser!.context.newPage();
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());

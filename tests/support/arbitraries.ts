@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { TSchema } from '@sinclair/typebox';
 import type { Profile } from '../../schemas/index.ts';
 import { ENUMERATED_DISTRICTS, GUANGDONG_CITY_KEYS, INDUSTRY_KEYS, ProfileSchema, WATERSHED_KEYS } from '../../schemas/index.ts';
 

@@ -6,7 +6,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judge, judgeCompiled, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judge, judgeCompiled, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -75,7 +75,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
           const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
           if (options.whatIfLinks) {
-            const link = singleChangeFor(base, v, rule, profile, asOf, scope?.value === 'F' ? [v.appliesTo!] : [rule.node]);
+            const link = singleChangeFor(base, v, rule, profile, facts, asOf, scope?.value === 'F' ? v.appliesTo! : rule.node, missing);
             if (link) entry.whatIf = { changes: [link] };
           }
           whyNot.push(entry);
@@ -174,20 +174,19 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
  * The single profile change that would make a failed rule hold, if there is one: each failed leaf's obvious fix is
  * tried in turn and kept when the rule (with its jurisdiction and scope) then holds.
  */
-function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule, profile: Profile, asOf: string, nodes: readonly Node[]): SuggestedChange | undefined {
-  const facts0: Facts = { ...profile, ...deriveFacts(base.derivedFacts, { profile, asOf }).facts };
-  for (const node of nodes) {
-    const failed = judge(node, facts0).missing;
-    for (const leaf of leavesOf(node)) {
-      const test = failed.find((t) => t.fact === leaf.name && t.operator === leaf.json.operator && t.value === leaf.value);
-      if (!test) continue;
-      const change = changeFor(leaf, test, profile);
-      if (!change) continue;
-      const changed = withValue(profile, change.path, change.value);
-      const facts: Facts = { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts };
-      const holds = and3(and3(checkJurisdiction(v, facts).value, v.appliesTo ? judge(v.appliesTo, facts).value : 'T'), judge(rule.node, facts).value);
-      if (holds === 'T') return change;
-    }
+function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule, profile: Profile, facts: Facts, asOf: string, node: Node, missing: readonly LeafTest[]): SuggestedChange | undefined {
+  const leaves = leavesOf(node);
+  for (const test of missing) {
+    const leaf = leaves.find((l) => l.name === test.fact && l.json.operator === test.operator && l.value === test.value);
+    if (!leaf) continue;
+    const change = changeFor(leaf, test, profile);
+    if (!change) continue;
+    const changed = withValue(profile, change.path, change.value);
+    const root = change.path.split('.')[0]!;
+    // Derived facts are recomputed only when the change touches one of their inputs.
+    const after: Facts = base.derivedRoots.has(root) ? { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts } : { ...facts, [root]: changed[root as keyof Profile] };
+    const holds = and3(and3(checkJurisdiction(v, after).value, v.appliesTo ? valueOf(v.appliesTo, after) : 'T'), valueOf(rule.node, after));
+    if (holds === 'T') return change;
   }
   return undefined;
 }

@@ -7,16 +7,21 @@ export interface SuggestedChange {
   value: unknown;
 }
 
-/** A copy of the profile with one dotted path set (no validation: the caller re-checks the rule). */
+/** A copy of the profile with one dotted path set: only the objects along the path are copied (no validation: the
+ * caller re-checks the rule). */
 export function withValue(profile: Profile, path: string, value: unknown): Profile {
-  const out = structuredClone(profile) as Record<string, unknown>;
   const segments = path.split('.');
-  let obj = out;
+  const out: Record<string, unknown> = { ...profile };
+  let src: unknown = profile;
+  let dst = out;
   for (const seg of segments.slice(0, -1)) {
-    if (obj[seg] === null || typeof obj[seg] !== 'object') obj[seg] = {};
-    obj = obj[seg] as Record<string, unknown>;
+    const next = src !== null && typeof src === 'object' ? (src as Record<string, unknown>)[seg] : undefined;
+    const copy: Record<string, unknown> = next !== null && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
+    dst[seg] = copy;
+    dst = copy;
+    src = next;
   }
-  obj[segments[segments.length - 1]!] = value;
+  dst[segments[segments.length - 1]!] = value;
   return out;
 }
 

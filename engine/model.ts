@@ -42,6 +42,8 @@ export interface RuleBase {
   readonly derivedFacts: readonly DerivedFactDef[];
   /** Derived fact name → the profile path to ask for it. */
   readonly askFor: ReadonlyMap<string, string>;
+  /** The top-level profile fields derived facts are computed from. */
+  readonly derivedRoots: ReadonlySet<string>;
 }
 
 export interface EvaluateOptions {

@@ -39,5 +39,10 @@ export function prepareRuleBase(inputs: readonly RuleSetVersionInput[], derivedF
     byId.set(input.file.id, list);
   }
   for (const list of byId.values()) list.sort((a, b) => compareSemver(a.version, b.version));
-  return { rulesets: new Map([...byId].sort(([a], [b]) => a.localeCompare(b))), derivedFacts, askFor: new Map(derivedFacts.map((d) => [d.name, d.ask])) };
+  return {
+    rulesets: new Map([...byId].sort(([a], [b]) => a.localeCompare(b))),
+    derivedFacts,
+    askFor: new Map(derivedFacts.map((d) => [d.name, d.ask])),
+    derivedRoots: new Set(derivedFacts.flatMap((d) => [...d.inputs, ...(d.override ? [d.override] : [])].map((p) => p.split('.')[0]!))),
+  };
 }

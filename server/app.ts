@@ -87,6 +87,6 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(rulesetRoutes, { rules });
   app.register(pageRoutes);
   app.register(analysisRoutes, { rules, today, populationLimit: options.populationLimit ?? DEFAULTS.populationLimit });
-  if (options.benchRoutes) app.register(benchRoutes, { rules });
+  if (options.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

@@ -1,18 +1,24 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { evaluate } from '../../engine/index.ts';
+import type { Answer, EvaluateRequest } from '../../schemas/index.ts';
+import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
-import { EXAMPLE_REQUEST, type EvaluateRequest } from '../../schemas/index.ts';
+import { answer } from './evaluate.ts';
 
 /**
- * Only with BENCH_ROUTES=1 (npm run bench): `POST /bench/constant` validates the body exactly as /v1/evaluate does and
- * answers with one precomputed answer through the same response schema — the server's ceiling for the benchmark.
+ * Only with BENCH_ROUTES=1 (npm run bench): `POST /bench/constant` validates the body exactly as /v1/evaluate does
+ * and answers with a constant: the answer to the first request it received, kept and sent again for every later one.
+ * Sent the benchmark's request, it returns byte for byte what /v1/evaluate returns — without evaluating — so it is the
+ * server's ceiling for that answer.
  */
-export const benchRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {
-  const constant = evaluate(rules.current(), EXAMPLE_REQUEST.profile as EvaluateRequest['profile'], { asOf: EXAMPLE_REQUEST.asOf });
+export const benchRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder; today: () => string }> = async (app, { rules, today }) => {
+  let constant: Answer | undefined;
   app.post<{ Body: EvaluateRequest }>(
     '/bench/constant',
     { schema: { hide: true, body: Type.Ref('EvaluateRequest'), response: { 200: Type.Ref('Answer') } } },
-    async () => constant,
+    async (request) => {
+      constant ??= answer(rules.current(), request.body, today, languageOf(request));
+      return constant;
+    },
   );
 };

@@ -1,26 +1,41 @@
 import { hash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level: the same data always hashes the same. */
-const SAFE_KEY = /^[A-Za-z0-9_.-]*$/;
+/** JSON for keys, memoised: profiles repeat the same few dozen field names. */
+const KEY_JSON = new Map<string, string>();
+function keyJson(k: string): string {
+  let j = KEY_JSON.get(k);
+  if (j === undefined) {
+    j = JSON.stringify(k);
+    if (KEY_JSON.size < 10_000) KEY_JSON.set(k, j);
+  }
+  return j;
+}
 
+/** JSON with object keys sorted at every level: the same data always hashes the same. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return typeof value === 'boolean' || typeof value === 'number' ? String(Number.isFinite(value) || typeof value === 'boolean' ? value : null) : JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
-    return `${out}]`;
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += value[i] === undefined ? 'null' : canonicalJson(value[i]);
+    }
+    return out + ']';
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = Object.keys(obj);
+  if (keys.length > 1) keys.sort();
   let out = '{';
   let first = true;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const v = obj[k];
     if (v === undefined) continue;
-    out += `${first ? '' : ','}${SAFE_KEY.test(k) ? `"${k}"` : JSON.stringify(k)}:${canonicalJson(v)}`;
+    if (!first) out += ',';
     first = false;
+    out += keyJson(k) + ':' + canonicalJson(v);
   }
-  return `${out}}`;
+  return out + '}';
 }
 
 export const sha256 = (text: string): string => hash('sha256', text, 'hex');

@@ -99,11 +99,12 @@ export function keysForCode(code: string): readonly string[] {
 /** A key and all the keys it implies, transitively. */
 export function withParents(keys: Iterable<string>): string[] {
   const out = new Set<string>();
-  const visit = (key: string): void => {
-    if (out.has(key)) return;
+  const stack = [...keys];
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    if (out.has(key)) continue;
     out.add(key);
-    for (const parent of table[key]?.parents ?? []) visit(parent);
-  };
-  for (const key of keys) visit(key);
+    for (const parent of table[key]?.parents ?? []) stack.push(parent);
+  }
   return [...out].sort();
 }

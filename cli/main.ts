@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { CleanprodError, evaluate } from '../engine/index.ts';
-import { BUNDLED_CASES_DIR, BUNDLED_RULES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
+import { BUNDLED_CASES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
+import { dateOption, rulesDirOption } from './options.ts';
 import { ENGINE_VERSION } from '../engine/index.ts';
 import { readRequestFile, todayIso } from './input.ts';
 import { textReport } from './report.ts';
@@ -16,8 +17,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const program = new Command();
 program.name('cleanprod').description('Guangdong cleaner-production policy as code: cited answers on audits, routes, incentives and sanctions').version(ENGINE_VERSION);
-const rulesDirOption = () =>
-  new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/').argParser((v: string) => v || BUNDLED_RULES_DIR);
 
 program
   .command('evaluate')
@@ -28,9 +27,8 @@ program
   .option('--include-out-of-force', 'also evaluate rule sets and rules not in force')
   .addOption(rulesDirOption())
   .action((file: string, opts: { asOf?: string; format: string; includeOutOfForce?: boolean; rulesDir: string }) => {
-    const request = readRequestFile(opts.asOf ? file : file);
-    const asOf = opts.asOf ?? request.asOf ?? todayIso();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) throw new CleanprodError('INVALID_INPUT', `--as-of: expected a date YYYY-MM-DD, got '${asOf}'`);
+    const request = readRequestFile(file);
+    const asOf = opts.asOf !== undefined ? dateOption('--as-of', opts.asOf) : (request.asOf ?? todayIso());
     const base = loadRuleBase(opts.rulesDir);
     const answer = evaluate(base, request.profile, {
       asOf,

@@ -1,6 +1,13 @@
 /** Calendar arithmetic on ISO dates (YYYY-MM-DD strings compare correctly as strings). */
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date written YYYY-MM-DD (2014-02-30 is not). */
+export function isIsoDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const whole = Math.floor(years);

@@ -1,9 +1,8 @@
 import { Option, type Command } from 'commander';
-import { ValidationError } from '../../engine/index.ts';
+import { dateOption } from '../options.ts';
 
 export type { BatchOptions, BatchSummary } from './run.ts';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Registers `cleanprod batch <file>`. The heavy modules (csv, exceljs, workers) load only when the command runs.
@@ -21,11 +20,7 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
     .option('--stats <file>', 'also write the run\'s figures as JSON (rows, seconds, rows/s, workers, peak RSS) — used by npm run bench')
     .addOption(rulesDirOption())
     .action(async (file: string, opts: { asOf?: string; output?: string; format?: 'csv' | 'jsonl'; workers: string; progress?: boolean; stats?: string; rulesDir: string }) => {
-      const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
-      const d = new Date(`${asOf}T00:00:00Z`);
-      if (!ISO_DATE.test(asOf) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== asOf) {
-        throw new ValidationError(`--as-of: expected a date YYYY-MM-DD, got '${asOf}'`, [{ path: '--as-of', message: 'a real calendar date YYYY-MM-DD' }]);
-      }
+      const asOf = dateOption('--as-of', opts.asOf ?? new Date().toISOString().slice(0, 10));
       const { runBatch, resolveWorkers } = await import('./run.ts');
       const summary = await runBatch({
         input: file,

@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { evaluate, type RuleBase } from '../../engine/index.ts';
+import { evaluate, isIsoDate, type RuleBase } from '../../engine/index.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
 import { describeErrors, validatorFor } from '../../schemas/index.ts';
@@ -51,7 +51,6 @@ export interface RowResult {
 /** How many question facts the `questions` column lists (most decisive first). */
 export const TOP_QUESTIONS = 5;
 const LIST = ';';
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface EvaluatorOptions {
   /** --as-of: the date for rows that give none */
@@ -67,11 +66,6 @@ export interface EvaluatorOptions {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 
-function isRealDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
 function withActual(e: CellError, profile: Record<string, unknown>): CellError {
@@ -191,7 +185,7 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
       }
     }
     const asOf = rowAsOf ?? options.asOf;
-    if (rowAsOf !== undefined && !isRealDate(rowAsOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${rowAsOf}'` });
+    if (rowAsOf !== undefined && !isIsoDate(rowAsOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${rowAsOf}'` });
     if (!validate(profile)) errors.push(...describeErrors(validate.errors).map((e) => withActual(e, profile)));
     if (errors.length > 0) {
       const error = formatErrors(errors);

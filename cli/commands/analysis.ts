@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline } from '../../analysis/index.ts';
-import { UnknownRuleSetError, type RuleBase } from '../../engine/index.ts';
-import { BUNDLED_RULES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir, readLock, release, writeLock } from '../../loader/index.ts';
+import { UnknownRuleSetError, ValidationError, type RuleBase } from '../../engine/index.ts';
+import { formatProblem, lintRules, loadRuleBase, loadRulesDir, readLock, release, writeLock } from '../../loader/index.ts';
 import { readRequestFile, todayIso } from '../input.ts';
 import { readProfiles } from '../profiles.ts';
+import { dateOption, rulesDirOption } from '../options.ts';
 
-const rulesDirOption = () =>
-  new Option('--rules-dir <dir>', 'rule sets directory').env('RULES_DIR').default(BUNDLED_RULES_DIR, 'the bundled rules/').argParser((v: string) => v || BUNDLED_RULES_DIR);
 
 function versionOf(base: RuleBase, id: string, version: string, what: string) {
   const versions = base.rulesets.get(id);
@@ -63,7 +62,7 @@ export function registerAnalysisCommands(program: Command): void {
     .action((id: string, from: string, to: string, opts: { profiles?: string; asOf?: string; format: string; rulesDir: string }) => {
       const base = loadRuleBase(opts.rulesDir);
       const population = opts.profiles ? readProfiles(opts.profiles) : synthesize(10_000, 42);
-      const report = impact(base, id, from, to, population, opts.asOf);
+      const report = impact(base, id, from, to, population, opts.asOf === undefined ? undefined : dateOption('--as-of', opts.asOf));
       process.stdout.write(`${opts.format === 'json' ? JSON.stringify(report, null, 2) : impactToText(report)}\n`);
     });
 
@@ -76,8 +75,8 @@ export function registerAnalysisCommands(program: Command): void {
     .action((opts: { n: string; seed: string; output?: string }) => {
       const n = Number(opts.n);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(n) || n < 0) throw new UnknownRuleSetError(`--n must be a whole number, got '${opts.n}'`, '--n');
-      if (!Number.isInteger(seed)) throw new UnknownRuleSetError(`--seed must be a whole number, got '${opts.seed}'`, '--seed');
+      if (!Number.isInteger(n) || n < 0) throw new ValidationError(`--n: expected a whole number, got '${opts.n}'`, [{ path: '--n', message: 'a whole number ≥ 0' }]);
+      if (!Number.isInteger(seed)) throw new ValidationError(`--seed: expected a whole number, got '${opts.seed}'`, [{ path: '--seed', message: 'a whole number' }]);
       const lines: string[] = [];
       for (const p of synthesize(n, seed)) lines.push(JSON.stringify(p));
       const text = lines.length ? `${lines.join('\n')}\n` : '';
@@ -96,7 +95,7 @@ export function registerAnalysisCommands(program: Command): void {
     .action((file: string, opts: { from: string; to?: string; format: string; rulesDir: string }) => {
       const request = readRequestFile(file);
       const base = loadRuleBase(opts.rulesDir);
-      const t = timeline(base, request.profile, { from: opts.from, to: opts.to ?? todayIso(), ...(request.rulesets ? { rulesets: request.rulesets } : {}) });
+      const t = timeline(base, request.profile, { from: dateOption('--from', opts.from), to: opts.to === undefined ? todayIso() : dateOption('--to', opts.to), ...(request.rulesets ? { rulesets: request.rulesets } : {}) });
       if (opts.format === 'json') {
         process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
         return;

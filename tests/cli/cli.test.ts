@@ -35,9 +35,11 @@ describe('cleanprod CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an invalid --as-of is refused', () => {
-    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-13-01');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--as-of');
+  it('an invalid --as-of is refused, also a date that does not exist', () => {
+    for (const bad of ['2014-13-01', '2014-02-30']) {
+      const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`--as-of: expected a date YYYY-MM-DD, got '${bad}'`);
+    }
   });
 });

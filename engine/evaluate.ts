@@ -6,7 +6,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judge, judgeCompiled, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judgeCompiled, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -86,14 +86,14 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     }
     if (status === 'in-force' && j.value === 'T') {
       for (const w of v.warnings) {
-        if (judge(w.node, facts).value === 'T') warnings.push({ code: w.code, path: w.path, message: `${id}: ${w.message.en} / ${w.message.zh}` });
+        if (compiled(w.node).value(table) === 'T') warnings.push({ code: w.code, path: w.path, message: `${id}: ${w.message.en} / ${w.message.zh}` });
       }
     }
   }
 
-  const counted = decisions.filter((d) => d.inForce || includeOutOfForce);
-  const summary = summarise(counted, undetermined, lang);
-  if (summary.process.route === 'standard' && counted.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
+  // Every decision counts: rules not in force were skipped above unless includeOutOfForce asked for them.
+  const summary = summarise(decisions, undetermined, lang);
+  if (summary.process.route === 'standard' && decisions.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
     warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });
   }
   return {

@@ -1,4 +1,4 @@
-import { evaluate, UnknownRuleSetError, type RuleBase } from '../engine/index.ts';
+import { evaluate, versionOf, type RuleBase } from '../engine/index.ts';
 import type { Answer, Profile } from '../schemas/index.ts';
 
 export interface ImpactGroup {
@@ -30,12 +30,8 @@ function decided(a: Answer, lineage: ReadonlyMap<string, string>): Set<string> {
  * `asOf` defaults to the day the newer version takes effect; both versions are applied as if in force on it.
  */
 export function impact(base: RuleBase, rulesetId: string, from: string, to: string, profiles: Iterable<Profile>, asOf?: string): ImpactReport {
-  const versions = base.rulesets.get(rulesetId);
-  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${rulesetId}'`, 'ruleset');
-  const vFrom = versions.find((v) => v.version === from);
-  const vTo = versions.find((v) => v.version === to);
-  if (!vFrom) throw new UnknownRuleSetError(`rule set ${rulesetId} has no version ${from}`, 'from');
-  if (!vTo) throw new UnknownRuleSetError(`rule set ${rulesetId} has no version ${to}`, 'to');
+  const vFrom = versionOf(base, rulesetId, from, 'from');
+  const vTo = versionOf(base, rulesetId, to, 'to');
   const date = asOf ?? (vTo.file.validFrom > vFrom.file.validFrom ? vTo.file.validFrom : vFrom.file.validFrom);
   const lineage = new Map<string, string>();
   for (const r of vTo.rules) for (const old of r.json.replaces ?? []) lineage.set(old, r.json.id);

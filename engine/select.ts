@@ -1,7 +1,7 @@
 import type { RuleSetStatus } from '../schemas/index.ts';
 import { covers } from './dates.ts';
 import { UnknownRuleSetError } from './errors.ts';
-import type { PreparedVersion } from './model.ts';
+import type { PreparedVersion, RuleBase } from './model.ts';
 import type { Tri } from './tri.ts';
 import type { Facts } from './tri.ts';
 
@@ -59,4 +59,19 @@ export function checkJurisdiction(v: PreparedVersion, facts: Facts): Jurisdictio
         : { value: 'F', missing: [], reason: `the enterprise is in ${location.city}, outside ${j.city}` };
     }
   }
+}
+
+/** A rule set's versions, or an UnknownRuleSetError naming `path` and the known ids. */
+export function versionsOf(base: RuleBase, id: string, path = 'ruleset'): readonly PreparedVersion[] {
+  const versions = base.rulesets.get(id);
+  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, path);
+  return versions;
+}
+
+/** One version of a rule set, or an UnknownRuleSetError naming `path` (or `idPath` for the rule set) and what exists. */
+export function versionOf(base: RuleBase, id: string, version: string, path: string, idPath = 'ruleset'): PreparedVersion {
+  const versions = versionsOf(base, id, idPath);
+  const found = versions.find((v) => v.version === version);
+  if (!found) throw new UnknownRuleSetError(`rule set ${id} has no version ${version} (has ${versions.map((v) => v.version).join(', ')})`, path);
+  return found;
 }

@@ -1,20 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline } from '../../analysis/index.ts';
-import { UnknownRuleSetError, ValidationError, type RuleBase } from '../../engine/index.ts';
+import { UnknownRuleSetError, ValidationError, versionOf } from '../../engine/index.ts';
 import { formatProblem, lintRules, loadRuleBase, loadRulesDir, readLock, release, writeLock } from '../../loader/index.ts';
 import { readRequestFile, todayIso } from '../input.ts';
 import { readProfiles } from '../profiles.ts';
 import { dateOption, rulesDirOption } from '../options.ts';
 
 
-function versionOf(base: RuleBase, id: string, version: string, what: string) {
-  const versions = base.rulesets.get(id);
-  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'ruleset');
-  const v = versions.find((x) => x.version === version);
-  if (!v) throw new UnknownRuleSetError(`rule set ${id} has no version ${version} (has ${versions.map((x) => x.version).join(', ')})`, what);
-  return v;
-}
 
 /** diff, impact, synth and timeline: the commands policy staff and officials use on rule versions. */
 export function registerAnalysisCommands(program: Command): void {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { diffVersions, impact, synthesize, timeline, whatIf, type ProfileChange } from '../../analysis/index.ts';
-import { UnknownRuleSetError, ValidationError, type RuleBase } from '../../engine/index.ts';
+import { UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
 import { describeErrors, IsoDate, validatorFor, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
@@ -23,13 +23,7 @@ export interface AnalysisRouteOptions {
   populationLimit: number;
 }
 
-function version(base: RuleBase, id: string, v: string, path: string) {
-  const versions = base.rulesets.get(id);
-  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}'`, 'id');
-  const found = versions.find((x) => x.version === v);
-  if (!found) throw new UnknownRuleSetError(`rule set ${id} has no version ${v} (has ${versions.map((x) => x.version).join(', ')})`, path);
-  return found;
-}
+const version = (base: RuleBase, id: string, v: string, path: string) => versionOf(base, id, v, path, 'id');
 
 /** Diff, impact, what-if and timeline: the versions issue's routes, thin over analysis/. */
 export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { rules, today, populationLimit }) => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { UnknownRuleSetError, type PreparedVersion } from '../../engine/index.ts';
+import { versionOf, versionsOf, type PreparedVersion } from '../../engine/index.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const summary = (v: PreparedVersion) => ({
@@ -13,12 +13,6 @@ const summary = (v: PreparedVersion) => ({
 });
 
 export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {
-  const versionsOf = (id: string) => {
-    const base = rules.current();
-    const versions = base.rulesets.get(id);
-    if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, 'id');
-    return versions;
-  };
   const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'rule-set id, e.g. cppl' });
   const errors = { 400: Type.Ref('Problem') };
   app.get('/v1/rulesets', { schema: { tags: ['rulesets'], summary: 'All rule sets with their versions' } }, async () =>
@@ -28,7 +22,7 @@ export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = asyn
     }),
   );
   app.get<{ Params: { id: string } }>('/v1/rulesets/:id', { schema: { tags: ['rulesets'], summary: 'One rule set and its versions', params: Type.Object({ id: Id }), response: errors } }, async (request) => {
-    const versions = versionsOf(request.params.id);
+    const versions = versionsOf(rules.current(), request.params.id, 'id');
     const latest = versions[versions.length - 1]!;
     return { id: request.params.id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, versions: versions.map(summary) };
   });
@@ -36,8 +30,7 @@ export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = asyn
     '/v1/rulesets/:id/versions/:version',
     { schema: { tags: ['rulesets'], summary: 'One version: the rule file with its content hash', params: Type.Object({ id: Id, version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }) }), response: errors } },
     async (request, reply) => {
-    const v = versionsOf(request.params.id).find((x) => x.version === request.params.version);
-    if (!v) throw new UnknownRuleSetError(`rule set ${request.params.id} has no version ${request.params.version}`, 'version');
+    const v = versionOf(rules.current(), request.params.id, request.params.version, 'version', 'id');
     reply.header('etag', `"${v.sha256}"`);
     return { ...v.file, sha256: v.sha256 };
   },

@@ -31,7 +31,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   checkRequested(base, options);
   const derived = deriveFacts(base.derivedFacts, { profile, asOf });
   const facts: Facts = { ...profile, ...derived.facts };
-  const table = factTable(facts);
+  const table = factTable(facts, base.program);
   const warnings: Warning[] = [...derived.warnings];
   const rulesets: Answer['rulesets'] = [];
   const decisions: Decision[] = [];

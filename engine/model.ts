@@ -1,6 +1,6 @@
 import type { DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
 import type { Node } from './conditions.ts';
-import type { Compiled } from './tri.ts';
+import type { Compiled, Program } from './tri.ts';
 
 /** One version of a rule set as loaded at the edge: its parsed file, content hash and where it came from. */
 export interface RuleSetVersionInput {
@@ -40,6 +40,8 @@ export interface PreparedVersion {
 export interface RuleBase {
   readonly rulesets: ReadonlyMap<string, readonly PreparedVersion[]>;
   readonly derivedFacts: readonly DerivedFactDef[];
+  /** Every condition of every version, flattened and shared: one memo per evaluation. */
+  readonly program: Program;
   /** Derived fact name → the profile path to ask for it. */
   readonly askFor: ReadonlyMap<string, string>;
   /** The top-level profile fields derived facts are computed from. */

@@ -1,8 +1,7 @@
-import { specialised } from './operators.ts';
 import { readFact, type Leaf, type Node } from './conditions.ts';
+import { factTable, Program, type Facts, type FactTable, type Tri } from './program.ts';
 
-/** Kleene three-valued logic: a leaf whose fact is absent is unknown, and stays so only where it decides. */
-export type Tri = 'T' | 'F' | 'U';
+export { factTable, Program, type Facts, type FactTable, type Tri } from './program.ts';
 
 export interface LeafTest {
   fact: string;
@@ -22,130 +21,32 @@ export interface Judgment {
   unknownFacts: string[];
 }
 
-export type Facts = Readonly<Record<string, unknown>>;
-
-/**
- * The facts of one evaluation laid out by slot: every fact name a compiled condition reads gets a slot number when it
- * is compiled, so the hot path reads `slots[i]` instead of a property looked up by a varying name.
- */
-export interface FactTable {
-  readonly obj: Facts;
-  readonly slots: unknown[];
-}
-const SLOT_OF = new Map<string, number>();
-const SLOT_NAMES: string[] = [];
-function slotOf(name: string): number {
-  let i = SLOT_OF.get(name);
-  if (i === undefined) {
-    i = SLOT_NAMES.length;
-    SLOT_NAMES.push(name);
-    SLOT_OF.set(name, i);
-  }
-  return i;
-}
-
-/** Lays out an evaluation's facts for the compiled conditions (once per evaluation). */
-export function factTable(obj: Facts): FactTable {
-  const slots = new Array<unknown>(SLOT_NAMES.length);
-  for (let i = 0; i < SLOT_NAMES.length; i++) slots[i] = obj[SLOT_NAMES[i]!];
-  return { obj, slots };
-}
-
-/** A condition node compiled once to a plain synchronous function; children kept for explanations. */
+/** A condition node compiled once into its rule base's program; children kept for explanations. */
 export interface Compiled {
   readonly node: Node;
-  readonly value: (facts: FactTable) => Tri;
   readonly children: readonly Compiled[];
+  /** The node's id in `program`. */
+  readonly id: number;
+  readonly program: Program;
+  readonly value: (facts: FactTable) => Tri;
 }
 
 const cache = new WeakMap<Node, Compiled>();
 
-/** Reads `fact.a.b` with closures specialised for the path length (no per-call splitting or looping). */
-const obj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
-
-function getter(leaf: Leaf): (facts: FactTable) => unknown {
-  const { path } = leaf;
-  const slot = slotOf(leaf.fact);
-  switch (path.length) {
-    case 0:
-      return (f) => f.slots[slot];
-    case 1: {
-      const [a] = path as [string];
-      return (f) => {
-        const v = f.slots[slot];
-        return obj(v) ? v[a] : undefined;
-      };
-    }
-    case 2: {
-      const [a, b] = path as [string, string];
-      return (f) => {
-        const v = f.slots[slot];
-        if (!obj(v)) return undefined;
-        const w = v[a];
-        return obj(w) ? w[b] : undefined;
-      };
-    }
-    default:
-      return (f) => readFact(f.obj, leaf);
-  }
+function compileNode(node: Node, program: Program): Compiled {
+  const children = node.type === 'leaf' ? [] : node.type === 'not' ? [compiled(node.child, program)] : node.children.map((c) => compiled(c, program));
+  const id = program.add(node);
+  return { node, children, id, program, value: (facts) => program.value(id, facts) };
 }
 
-function compileNode(node: Node): Compiled {
-  switch (node.type) {
-    case 'all':
-    case 'any': {
-      // all stops at the first false, any at the first true; an unknown child makes the rest unknown.
-      const stop: Tri = node.type === 'all' ? 'F' : 'T';
-      const otherwise: Tri = node.type === 'all' ? 'T' : 'F';
-      const children = node.children.map(compiled);
-      const fns = children.map((c) => c.value);
-      return {
-        node,
-        children,
-        value: (facts) => {
-          let unknown = false;
-          for (const fn of fns) {
-            const v = fn(facts);
-            if (v === stop) return stop;
-            if (v === 'U') unknown = true;
-          }
-          return unknown ? 'U' : otherwise;
-        },
-      };
-    }
-    case 'not': {
-      const child = compiled(node.child);
-      const fn = child.value;
-      return {
-        node,
-        children: [child],
-        value: (facts) => {
-          const v = fn(facts);
-          return v === 'T' ? 'F' : v === 'F' ? 'T' : 'U';
-        },
-      };
-    }
-    case 'leaf': {
-      const get = getter(node.leaf);
-      const test = specialised(node.leaf.operator, node.leaf.value);
-      return {
-        node,
-        children: [],
-        value: (facts) => {
-          const actual = get(facts);
-          if (actual === undefined) return 'U';
-          return test(actual) ? 'T' : 'F';
-        },
-      };
-    }
-  }
-}
-
-/** The compiled form of a node, built on first use and cached for the node's lifetime. */
-export function compiled(node: Node): Compiled {
+/**
+ * The compiled form of a node, built on first use and cached for the node's lifetime. At preparation the rule base's
+ * `program` is given, so that its nodes share one memo; otherwise the tree gets a program of its own.
+ */
+export function compiled(node: Node, program?: Program): Compiled {
   let c = cache.get(node);
   if (!c) {
-    c = compileNode(node);
+    c = compileNode(node, program ?? new Program());
     cache.set(node, c);
   }
   return c;
@@ -202,7 +103,7 @@ const TRUE_UNEXPLAINED: Judgment = Object.freeze({ value: 'T', because: NONE, mi
  */
 export function judge(node: Node, facts: Facts, explainFalse = true): Judgment {
   const c = compiled(node);
-  return judgeCompiled(c, factTable(facts), explainFalse);
+  return judgeCompiled(c, factTable(facts, c.program), explainFalse);
 }
 
 /** `judge` for an already compiled node (prepared rules keep theirs: no lookup on the hot path). */

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compiled, factTable, parseCondition, Program, valueOf } from '../../engine/index.ts';
+import { bundled } from '../support/rulebase.ts';
+
+const leaf = (path: string, value: unknown = true) => ({ fact: 'env', path: `$.${path}`, operator: 'equal', value });
+
+describe('the flattened condition program', () => {
+  it('gives structurally equal trees one id, and different ones different ids', () => {
+    const p = new Program();
+    const a = p.add(parseCondition({ all: [leaf('a'), { not: leaf('b') }] }));
+    const b = p.add(parseCondition({ all: [leaf('a'), { not: leaf('b') }] }));
+    const c = p.add(parseCondition({ all: [leaf('a'), { not: leaf('b', false) }] }));
+    const d = p.add(parseCondition({ any: [leaf('a'), { not: leaf('b') }] }));
+    expect(b).toBe(a);
+    expect(new Set([a, c, d]).size).toBe(3);
+    // a, b, not b, the all; then b=false, not(b=false), that all; then the any
+    expect(p.size).toBe(8);
+  });
+
+  it('the bundled rule base shares conditions across rules: fewer distinct nodes than nodes', () => {
+    const base = bundled();
+    let nodes = 0;
+    const count = (n: ReturnType<typeof parseCondition>): number => 1 + (n.type === 'leaf' ? 0 : n.type === 'not' ? count(n.child) : n.children.reduce((s, c) => s + count(c), 0));
+    for (const versions of base.rulesets.values()) for (const v of versions) for (const r of v.rules) nodes += count(r.node);
+    expect(base.program.size).toBeGreaterThan(0);
+    expect(base.program.size).toBeLessThan(nodes);
+  });
+
+  it('a memoised evaluation decides every rule as an unmemoised one does, and reuses no value across evaluations', () => {
+    const base = bundled();
+    const rules = [...base.rulesets.values()].flat().flatMap((v) => v.rules);
+    const facts = fc.record(
+      {
+        sector: fc.constantFrom('industry', 'construction', 'agriculture', 'services', 'public-institution'),
+        aboveDesignatedSize: fc.boolean(),
+        titlesHeld: fc.subarray(['guangdong-cp-enterprise', 'foshan-cp-enterprise']),
+        energy: fc.record({ exceedsConsumptionQuota: fc.boolean(), keyEnergyUser: fc.boolean() }, { requiredKeys: [] }),
+        environment: fc.record({ exceedsDischargeStandard: fc.boolean(), usesToxicRawMaterials: fc.boolean() }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(facts, facts, (f1, f2) => {
+        const t1 = factTable(f1, base.program);
+        const t2 = factTable(f2, base.program);
+        for (const r of rules) {
+          expect(r.compiled.value(t1)).toBe(valueOf(r.node, f1));
+          expect(r.compiled.value(t2)).toBe(valueOf(r.node, f2));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a tree compiled on its own gets a program of its own', () => {
+    const c = compiled(parseCondition({ any: [leaf('a'), leaf('b')] }));
+    expect(c.program.size).toBe(3);
+    expect(c.value(factTable({ env: { b: true } }))).toBe('T');
+  });
+});

@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { mapHeader } from './columns.ts';
-import type { RawItem } from './worker.ts';
+import { isRowLine, type RawItem } from './worker.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
 
 export type InputFormat = FileFormat;
@@ -24,6 +24,8 @@ export interface BatchReader {
   /** the spreadsheet header row, checked against the profile schema (undefined for JSONL) */
   header?: unknown[];
   rows: AsyncIterator<RawItem>;
+  /** JSONL only: the input as blocks of whole lines, for evaluation without per-row work in the reading thread */
+  blocks?: () => AsyncGenerator<TextBlock>;
   bytesRead(): number;
   close(): void;
 }
@@ -61,6 +63,46 @@ async function* xlsxRows(stream: ReadStream): AsyncGenerator<unknown[]> {
   }
 }
 
+/** Whole JSONL lines (about `BLOCK_BYTES` of them, UTF-8, undecoded) and the row number of the first. */
+export interface TextBlock {
+  bytes: Uint8Array;
+  firstRow: number;
+}
+const BLOCK_BYTES = 128 * 1024;
+const NL = 0x0a;
+
+/** Rows in a block of whole lines: lines with something other than whitespace (as the line reader counts them). */
+function countRows(bytes: Uint8Array): number {
+  let n = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(NL, start);
+    if (end < 0) end = bytes.length;
+    // Nearly every line starts with '{'; only a line starting with whitespace needs decoding to tell.
+    if (end > start && (bytes[start]! > 0x20 || isRowLine(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8')))) n += 1;
+    start = end + 1;
+  }
+  return n;
+}
+
+/** The file as blocks of whole lines, left undecoded: decoding and splitting happen where the rows are evaluated. */
+async function* jsonlBlocks(stream: ReadStream): AsyncGenerator<TextBlock> {
+  let rest: Buffer = Buffer.alloc(0);
+  let firstRow = 1;
+  for await (const chunk of stream) {
+    const bytes = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
+    const cut = bytes.lastIndexOf(NL);
+    if (cut < 0) {
+      rest = bytes;
+      continue;
+    }
+    rest = Buffer.from(bytes.subarray(cut + 1));
+    const block = bytes.subarray(0, cut + 1);
+    yield { bytes: block, firstRow };
+    firstRow += countRows(block);
+  }
+  if (rest.length > 0) yield { bytes: rest, firstRow };
+}
+
 async function* jsonlRows(stream: ReadStream): AsyncGenerator<RawItem> {
   let row = 0;
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -74,13 +116,13 @@ async function* jsonlRows(stream: ReadStream): AsyncGenerator<RawItem> {
 /** Opens the input; for a spreadsheet, reads and checks its header (unknown columns fail here, before any row). */
 export async function openReader(path: string): Promise<BatchReader> {
   const format = inputFormatOf(path);
-  const stream = createReadStream(path);
+  const stream = createReadStream(path, format === 'jsonl' ? { highWaterMark: BLOCK_BYTES } : {});
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (e) => reject(new ValidationError(`${path}: cannot read: ${e.message}`, [{ path: '(file)', message: e.message }])));
   });
   const base = { format, bytesRead: () => stream.bytesRead, close: () => stream.destroy() };
-  if (format === 'jsonl') return { ...base, rows: jsonlRows(stream) };
+  if (format === 'jsonl') return { ...base, rows: jsonlRows(stream), blocks: () => jsonlBlocks(stream) };
   const sheet = format === 'csv' ? csvRows(stream) : xlsxRows(stream);
   const first = await sheet.next();
   if (first.done) throw new ValidationError(`${path}: no header row`, [{ path: '(file)', message: 'the first row must name the columns' }]);

@@ -7,7 +7,8 @@ import { ValidationError } from '../../engine/index.ts';
 import { BUNDLED_RULES_DIR, loadRuleBase } from '../../loader/index.ts';
 import { openReader } from './read.ts';
 import { openWriter, outputFormatOf, type OutputFormat } from './write.ts';
-import { createRowEvaluator, type EvaluatorOptions, type FromWorker, type RawItem, type RowResult, type ToWorker, type WorkerInit } from './worker.ts';
+import { workerEntry } from './bundle.ts';
+import { createBlockEvaluator, createRowEvaluator, type BlockResult, type EvaluatorOptions, type FromWorker, type RawItem, type RowResult, type ToWorker, type WorkerInit } from './worker.ts';
 
 export interface BatchOptions {
   input: string;
@@ -36,7 +37,12 @@ export interface BatchSummary {
 const CHUNK = 128;
 /** Chunks in flight per worker: bounds memory (rows waiting for an earlier chunk) while keeping workers fed. */
 const IN_FLIGHT_PER_WORKER = 4;
-const WORKER_ENTRY = new URL('./worker.mjs', import.meta.url);
+/**
+ * Each worker's old-generation heap cap. Left alone, V8 lets every worker's heap grow long before collecting it; the
+ * cap keeps a run of any length within a fixed memory budget (the bundled rule base needs about 25 MB of it).
+ * BATCH_WORKER_HEAP_MB raises it for a much larger rules directory.
+ */
+const WORKER_HEAP_MB = Number(process.env.BATCH_WORKER_HEAP_MB) > 0 ? Number(process.env.BATCH_WORKER_HEAP_MB) : 96;
 
 export function resolveWorkers(w: number | 'auto' | string | undefined): number {
   if (w === undefined) return 1;
@@ -46,10 +52,13 @@ export function resolveWorkers(w: number | 'auto' | string | undefined): number 
   return n;
 }
 
-/** A pool of workers that evaluates chunks and hands results back in input order. */
+type Job = { type: 'chunk'; items: RawItem[] } | { type: 'block'; firstRow: number; bytes: Uint8Array };
+type Done = Extract<FromWorker, { seq: number }>;
+
+/** A pool of workers that evaluates chunks (rows) or blocks (JSONL text) and hands results back in input order. */
 class Pool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly done = new Map<number, RowResult[]>();
+  private readonly done = new Map<number, Done>();
   private nextSeq = 0;
   private nextOut = 0;
   private wake: (() => void) | undefined;
@@ -58,20 +67,27 @@ class Pool {
 
   constructor(
     count: number,
+    entry: URL,
     init: WorkerInit,
-    private readonly emit: (results: readonly RowResult[]) => Promise<void>,
+    private readonly emit: (done: Done) => Promise<void>,
   ) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(WORKER_ENTRY, { workerData: init });
+      const worker = new Worker(entry, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const slot = { worker, busy: 0 };
       worker.on('message', (msg: FromWorker) => {
-        if (msg.type === 'results') {
+        if (msg.type === 'results' || msg.type === 'block') {
           slot.busy -= 1;
-          this.done.set(msg.seq, msg.results);
+          this.done.set(msg.seq, msg);
         } else if (msg.type === 'fatal') this.fail(new Error(`batch worker: ${msg.message}`));
         this.signal();
       });
-      worker.on('error', (e) => this.fail(e));
+      worker.on('error', (e) =>
+        this.fail(
+          (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new Error(`batch worker ran out of memory (heap cap ${WORKER_HEAP_MB} MB): set BATCH_WORKER_HEAP_MB higher for a rules directory this large`)
+            : e,
+        ),
+      );
       worker.on('exit', (code) => {
         if (code !== 0 && !this.closing) this.fail(new Error(`batch worker exited with code ${code}`));
       });
@@ -107,7 +123,7 @@ class Pool {
     }
   }
 
-  async submit(items: RawItem[]): Promise<void> {
+  async submit(job: Job): Promise<void> {
     while (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER) {
       if (this.failure) throw this.failure;
       await this.flush();
@@ -116,7 +132,7 @@ class Pool {
     if (this.failure) throw this.failure;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy += 1;
-    slot.worker.postMessage({ type: 'chunk', seq: this.nextSeq++, items } satisfies ToWorker);
+    slot.worker.postMessage({ ...job, seq: this.nextSeq++ } satisfies ToWorker);
     await this.flush();
   }
 
@@ -145,7 +161,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const format = opts.format ?? (opts.output ? outputFormatOf(opts.output) : 'csv');
   const reader = await openReader(opts.input);
   const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', csv: format === 'csv', ...(reader.header ? { header: reader.header } : {}) };
-  const single = workers <= 1 ? createRowEvaluator(loadRuleBase(rulesDir), evalOptions) : undefined;
+  // JSONL to CSV or JSONL goes as blocks of text (nothing per row in this thread); spreadsheets go row by row.
+  const blocks = reader.blocks && format !== 'xlsx' ? reader.blocks : undefined;
+  const base = workers <= 1 ? loadRuleBase(rulesDir) : undefined;
+  const single = base && !blocks ? createRowEvaluator(base, evalOptions) : undefined;
+  const singleBlock = base && blocks ? createBlockEvaluator(base, evalOptions) : undefined;
 
   const writer = openWriter(opts.output, format, opts.stdout ?? process.stdout);
   const total = statSync(opts.input).size;
@@ -161,29 +181,45 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const tick = () => bar?.update(Math.min(reader.bytesRead(), total), { rows, failed, rate: Math.round(rows / ((performance.now() - started) / 1000)) });
   bar?.start(total, 0, { rows: 0, failed: 0, rate: 0 });
 
-  const emit = async (results: readonly RowResult[]) => {
+  const counted = (n: number, bad: number) => {
     const before = rows;
-    rows += results.length;
-    for (const r of results) if (r.failed) failed += 1;
-    await writer.write(results);
+    rows += n;
+    failed += bad;
     if (Math.floor(rows / 500) !== Math.floor(before / 500)) tick();
   };
+  const emitRows = async (results: readonly RowResult[]) => {
+    await writer.write(results);
+    counted(results.length, results.filter((r) => r.failed).length);
+  };
+  const emitBlock = async (r: BlockResult) => {
+    await writer.writeText(r.text);
+    counted(r.rows, r.failed);
+  };
 
-  const pool = single ? undefined : new Pool(workers, { cleanprodBatchWorker: true, rulesDir, options: evalOptions }, emit);
+  const pool = base
+    ? undefined
+    : new Pool(workers, await workerEntry(), { cleanprodBatchWorker: true, rulesDir, options: evalOptions }, (done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results)));
   try {
-    // Rows go in chunks: to a worker, or (single-threaded) evaluated here and written as one block.
-    let chunk: RawItem[] = [];
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      if (single) await emit(chunk.map(single));
-      else await pool!.submit(chunk);
-      chunk = [];
-    };
-    for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {
-      chunk.push(next.value);
-      if (chunk.length >= CHUNK) await flush();
+    if (blocks) {
+      for await (const block of blocks()) {
+        if (singleBlock) await emitBlock(singleBlock(block.bytes, block.firstRow));
+        else await pool!.submit({ type: 'block', ...block });
+      }
+    } else {
+      // Rows go in chunks: to a worker, or (single-threaded) evaluated here and written as one block.
+      let chunk: RawItem[] = [];
+      const flush = async () => {
+        if (chunk.length === 0) return;
+        if (single) await emitRows(chunk.map(single));
+        else await pool!.submit({ type: 'chunk', items: chunk });
+        chunk = [];
+      };
+      for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {
+        chunk.push(next.value);
+        if (chunk.length >= CHUNK) await flush();
+      }
+      await flush();
     }
-    await flush();
     await pool?.drain();
     await writer.close();
   } finally {
@@ -192,5 +228,5 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     tick();
     bar?.stop();
   }
-  return { rows, failed, workers: single ? 1 : workers, ms: performance.now() - started };
+  return { rows, failed, workers: pool ? workers : 1, ms: performance.now() - started };
 }

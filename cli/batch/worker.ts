@@ -209,27 +209,70 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
   };
 }
 
+/** A block of JSONL text evaluated in one go: its output text (CSV records or JSONL lines), rows and failures. */
+export interface BlockResult {
+  text: string;
+  rows: number;
+  failed: number;
+}
+
+/** Whether a JSONL line holds a row: blank lines are skipped, as the line reader does. */
+export const isRowLine = (line: string): boolean => line.length > 0 && (line.charCodeAt(0) > 32 || line.trim() !== '');
+
+/**
+ * Evaluates a block of whole JSONL lines (UTF-8) whose first row is `firstRow`, returning the output as text: the
+ * reading thread hands over the bytes it read and gets one string back, with nothing per row to do or copy.
+ */
+export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions): (bytes: Uint8Array, firstRow: number) => BlockResult {
+  const run = rowEvaluator(base, options);
+  const decoder = new TextDecoder();
+  return (bytes, firstRow) => {
+    const text = decoder.decode(bytes);
+    let out = '';
+    let row = firstRow;
+    let failed = 0;
+    for (const raw of text.split('\n')) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (!isRowLine(line)) continue;
+      const r = run({ row: row++, line });
+      if (r.failed) failed += 1;
+      out += options.jsonl ? `${r.jsonLine}\n` : csvRecord(r.values);
+    }
+    return { text: out, rows: row - firstRow, failed };
+  };
+}
+
 /** Messages between the run and a worker. */
 export interface WorkerInit {
   cleanprodBatchWorker: true;
   rulesDir: string;
   options: EvaluatorOptions;
 }
-export type ToWorker = { type: 'chunk'; seq: number; items: RawItem[] } | { type: 'stop' };
-export type FromWorker = { type: 'ready' } | { type: 'results'; seq: number; results: RowResult[] } | { type: 'fatal'; message: string };
+export type ToWorker = { type: 'chunk'; seq: number; items: RawItem[] } | { type: 'block'; seq: number; firstRow: number; bytes: Uint8Array } | { type: 'stop' };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'results'; seq: number; results: RowResult[] }
+  | { type: 'block'; seq: number; result: BlockResult }
+  | { type: 'fatal'; message: string };
 
 // As a worker thread: load the rule base once, then evaluate chunks as they come, answering with the chunk's seq.
 if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.cleanprodBatchWorker) {
   const port = parentPort;
   const init = workerData as WorkerInit;
   try {
-    const run = createRowEvaluator(loadRuleBase(init.rulesDir), init.options);
+    const base = loadRuleBase(init.rulesDir);
+    const run = createRowEvaluator(base, init.options);
+    const block = createBlockEvaluator(base, init.options);
     port.on('message', (msg: ToWorker) => {
       if (msg.type === 'stop') {
         port.close();
         return;
       }
       try {
+        if (msg.type === 'block') {
+          port.postMessage({ type: 'block', seq: msg.seq, result: block(msg.bytes, msg.firstRow) } satisfies FromWorker);
+          return;
+        }
         // A CSV record already carries the row: send it alone (less to copy between threads than the values too).
         const results = msg.items.map(run).map((r) => (r.csvLine === undefined ? r : { values: [], csvLine: r.csvLine, failed: r.failed }));
         port.postMessage({ type: 'results', seq: msg.seq, results } satisfies FromWorker);

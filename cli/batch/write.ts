@@ -17,6 +17,8 @@ export function outputFormatOf(path: string): OutputFormat {
 export interface BatchWriter {
   /** Writes results in order; resolves once the sink can take more (backpressure). */
   write(results: readonly RowResult[]): Promise<void>;
+  /** Writes already formatted records (CSV or JSONL text); text outputs only. */
+  writeText(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,13 +50,18 @@ function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'):
   const line = (r: RowResult): string =>
     format === 'jsonl' ? `${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n` : (r.csvLine ?? csvRecord(r.values));
   let started = false;
+  const writeText = async (records: string) => {
+    const text = started || format === 'jsonl' ? records : csvRecord([...OUTPUT_COLUMNS]) + records;
+    started = true;
+    if (!sink.write(text)) await waitDrain(sink);
+  };
   return {
     async write(results) {
-      let text = started || format === 'jsonl' ? '' : csvRecord([...OUTPUT_COLUMNS]);
-      started = true;
+      let text = '';
       for (const r of results) text += line(r);
-      if (!sink.write(text)) await waitDrain(sink);
+      await writeText(text);
     },
+    writeText,
     async close() {
       if (!started && format === 'csv') sink.write(csvRecord([...OUTPUT_COLUMNS]));
       await finished(sink, ownsSink);
@@ -70,6 +77,9 @@ function xlsxWriter(path: string): BatchWriter {
   return {
     async write(results) {
       for (const r of results) sheet.addRow(r.values).commit();
+    },
+    writeText() {
+      return Promise.reject(new Error('xlsx output takes rows, not text'));
     },
     async close() {
       sheet.commit();

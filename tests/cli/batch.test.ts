@@ -203,4 +203,46 @@ describe('cleanprod batch (in-process)', () => {
     await runBatch({ input, output: join(dir, 'out.csv'), asOf: '2014-06-01', stderr: quiet });
     expect(readCsv(join(dir, 'out.csv')).map((r) => r.id)).toEqual(['J1', 'J2', '', 'J4']);
   });
+
+  it('JSONL in blocks: blank lines, CRLF and lines across block boundaries keep their row numbers, with 1 or 2 workers', async () => {
+    const dir = tmp();
+    const input = join(dir, 'big.jsonl');
+    // Over 128 KB, so the file is read in several blocks and lines straddle block boundaries.
+    const lines: string[] = [];
+    for (let i = 1; lines.length < 1200; i++) {
+      const city = ['foshan', 'meizhou', 'guangzhou', 'atlantis'][i % 4];
+      lines.push(JSON.stringify({ id: `E${i}`, name: `企业${i} ${'x'.repeat(i % 400)}`, sector: 'industry', location: { city }, energy: { exceedsConsumptionQuota: i % 3 === 0 } }));
+      if (i % 50 === 0) lines.push('   ');
+      if (i % 77 === 0) lines.push('{broken');
+    }
+    writeFileSync(input, `${lines.join('\r\n')}\r\n`);
+    expect(readFileSync(input).length).toBeGreaterThan(256 * 1024);
+    const one = await runBatch({ input, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
+    const two = await runBatch({ input, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
+    expect(two.workers).toBe(2);
+    expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
+    const rows = readCsv(join(dir, 'one.csv'));
+    const given = lines.filter((l) => l.trim() !== '');
+    expect(one.rows).toBe(given.length);
+    expect(rows.map((r) => Number(r.row))).toEqual(given.map((_, i) => i + 1));
+    given.forEach((line, i) => {
+      const row = rows[i]!;
+      if (line.startsWith('{broken')) expect(row.error).toMatch(/not valid JSON/);
+      else if (line.includes('atlantis')) expect(row.error).toMatch(/location\.city/);
+      else {
+        expect(row.id).toBe(JSON.parse(line).id);
+        expect(row.error).toBe('');
+        expect(row['audit.status']).not.toBe('');
+      }
+    });
+    expect(one.failed).toBe(rows.filter((r) => r.error !== '').length);
+  });
+
+  it('workers run a bundle of the worker module (no TypeScript loader per worker), rebuilt when the sources change', async () => {
+    const { workerEntry } = await import('../../cli/batch/bundle.ts');
+    const entry = await workerEntry();
+    expect(entry.pathname).toMatch(/node_modules\/\.cache\/cleanprod\/batch-worker-[0-9a-f]{16}\.mjs$/);
+    expect(readFileSync(entry, 'utf8')).toContain('cleanprodBatchWorker');
+    expect((await workerEntry()).href).toBe(entry.href);
+  });
 });

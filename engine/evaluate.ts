@@ -4,7 +4,7 @@ import { deriveFacts } from './derived.ts';
 import { computeDue } from './due.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
-import { checkJurisdiction, selectVersion } from './select.ts';
+import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
 import { and3, compiled, factTable, judgeCompiled, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
@@ -60,15 +60,19 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
 
     const scope = v.appliesTo ? judgeCompiled(compiled(v.appliesTo), table) : null;
     const ctx: DecisionContext = { profile, facts, asOf, lang, full };
-    const placeTests = jurisdictionTests(v, facts);
-    for (const rule of v.rules) {
+    const placeTests = full ? jurisdictionTests(v, facts) : NO_TESTS;
+    const context = and3(j.value, scope?.value ?? 'T');
+    // Rules in force on the date (listed once per version and date), or every rule when out-of-force ones are asked for.
+    const rules = status === 'in-force' && !includeOutOfForce ? rulesInForce(v, asOf) : v.rules;
+    for (const rule of rules) {
       const r = rule.json;
-      const ruleInForce = status === 'in-force' && covers(r.validFrom, r.validTo, asOf);
+      const ruleInForce = rules !== v.rules || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
       if (!ruleInForce && !includeOutOfForce) continue;
       const own = judgeRule(v, rule, facts, table, full);
-      const value = and3(and3(j.value, scope?.value ?? 'T'), own.value);
+      const value = and3(context, own.value);
       if (value === 'T') {
-        const because = placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
+        // The summary leaves `because` out; the full answer shows the location and scope facts before the rule's own.
+        const because = !full ? [] : placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
         decisions.push(toDecision(v, rule, because, ruleInForce, ctx, warnings));
       } else if (value === 'F') {
         if (full && ruleInForce && rule.explainsFalse) {

@@ -39,7 +39,10 @@ const NO_MEMO = new Uint8Array(0);
 export function factTable(obj: Facts, program: Program | null = null): FactTable {
   const slots = new Array<unknown>(SLOT_NAMES.length);
   for (let i = 0; i < SLOT_NAMES.length; i++) slots[i] = obj[SLOT_NAMES[i]!];
-  return { obj, slots, program, memo: program ? new Uint8Array(program.size) : NO_MEMO };
+  if (!program) return { obj, slots, program, memo: NO_MEMO };
+  const memo = new Uint8Array(program.size);
+  program.decideAll(obj, slots, memo);
+  return { obj, slots, program, memo };
 }
 
 const enum Kind {
@@ -65,6 +68,15 @@ const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
+/** containsAny against a Set built once (json-rules-engine's guard: a fact that is not a list is false). */
+function containsAny(fact: unknown, set: Set<unknown>): boolean {
+  if (!Array.isArray(fact)) return false;
+  for (const x of fact) if (set.has(x)) return true;
+  return false;
+}
+
+type Straight = (obj: Facts, slots: unknown[], memo: Uint8Array, args: unknown[], anyIn: typeof containsAny, read: typeof readFact, deep: (Leaf | undefined)[]) => void;
+
 /**
  * Condition trees flattened into parallel arrays and decided by one small interpreter: a single monomorphic function
  * instead of a closure per node, which V8 runs several times faster. Structurally equal nodes get one id, so a
@@ -85,6 +97,8 @@ export class Program {
   private readonly arg: unknown[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly keyOf: string[] = [];
+  /** Every node decided in one straight-line function, generated from the arrays on first use (see `generate`). */
+  private straight: Straight | undefined;
 
   get size(): number {
     return this.kind.length;
@@ -92,6 +106,7 @@ export class Program {
 
   /** Adds a tree (children first) and returns its id; an equal tree already added keeps its id. */
   add(node: Node): number {
+    this.straight = undefined;
     const children = node.type === 'leaf' ? [] : node.type === 'not' ? [this.add(node.child)] : node.children.map((c) => this.add(c));
     const key =
       node.type === 'leaf'
@@ -133,9 +148,77 @@ export class Program {
     return id;
   }
 
-  /** The node's value on these facts (memoised when the table was laid out for this program). */
+  /** The node's value on these facts (read from the memo when the table was laid out for this program). */
   value(id: number, facts: FactTable): Tri {
-    return TRI[this.run(id, facts.slots, facts.obj, facts.program === this ? facts.memo : NO_MEMO)]!;
+    if (facts.program === this && id < facts.memo.length) return TRI[facts.memo[id]!]!;
+    return TRI[this.run(id, facts.slots, facts.obj, NO_MEMO)]!;
+  }
+
+  /**
+   * Decides every node into `memo` at once. A rule base's program is evaluated as a whole on every evaluation, so it is
+   * turned into one straight-line function — each fact read by a constant property name, each node a local — which V8
+   * compiles to far less work per node than any interpreter. The source holds only JSON literals of the rule data.
+   */
+  decideAll(obj: Facts, slots: unknown[], memo: Uint8Array): void {
+    this.straight ??= this.generate();
+    this.straight(obj, slots, memo, this.arg, containsAny, readFact, this.deep);
+  }
+
+  private generate(): Straight {
+    const lines: string[] = ['"use strict";', 'let x;'];
+    const lit = (v: unknown): string | undefined =>
+      typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : undefined;
+    const read = (o: string, key: string) => `(${o} !== null && typeof ${o} === "object" ? ${o}[${JSON.stringify(key)}] : undefined)`;
+    for (let i = 0; i < this.kind.length; i++) {
+      const v = `v${i}`;
+      switch (this.kind[i]!) {
+        case Kind.Leaf: {
+          if (this.deep[i]) lines.push(`x = readFact(obj, deep[${i}]);`);
+          else {
+            lines.push(`x = slots[${this.slot[i]}];`);
+            const k1 = this.key1[i];
+            const k2 = this.key2[i];
+            if (k1 !== undefined) lines.push(`x = ${read('x', k1)};`);
+            if (k2 !== undefined) lines.push(`x = ${read('x', k2)};`);
+          }
+          const value = this.arg[i];
+          const l = lit(value);
+          const op = this.op[i]!;
+          const test =
+            op === Op.Equal
+              ? `x === ${l ?? `A[${i}]`}`
+              : op === Op.NotEqual
+                ? `x !== ${l ?? `A[${i}]`}`
+                : op === Op.In
+                  ? `A[${i}].has(x)`
+                  : op === Op.NotIn
+                    ? `!A[${i}].has(x)`
+                    : op === Op.ContainsAny
+                      ? `anyIn(x, A[${i}])`
+                      : `A[${i}](x)`;
+          lines.push(`const ${v} = x === undefined ? ${U} : (${test}) ? ${T} : ${F};`);
+          break;
+        }
+        case Kind.All:
+        case Kind.Any: {
+          const kids = this.kids.slice(this.first[i], this.last[i]).map((k) => `v${k}`);
+          const [stop, otherwise] = this.kind[i] === Kind.All ? [F, T] : [T, F];
+          lines.push(
+            kids.length === 0
+              ? `const ${v} = ${otherwise};`
+              : `const ${v} = (${kids.map((k) => `${k} === ${stop}`).join(' || ')}) ? ${stop} : (${kids.map((k) => `${k} === ${U}`).join(' || ')}) ? ${U} : ${otherwise};`,
+          );
+          break;
+        }
+        case Kind.Not: {
+          const c = `v${this.kids[this.first[i]!]}`;
+          lines.push(`const ${v} = ${c} === ${T} ? ${F} : ${c} === ${F} ? ${T} : ${U};`);
+          break;
+        }
+      }
+      lines.push(`memo[${i}] = ${v};`);
+    }
+    return new Function('obj', 'slots', 'memo', 'A', 'anyIn', 'readFact', 'deep', lines.join('\n')) as Straight;
   }
 
   private run(i: number, slots: unknown[], obj: Facts, memo: Uint8Array): number {

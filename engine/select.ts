@@ -1,7 +1,7 @@
 import type { RuleSetStatus } from '../schemas/index.ts';
 import { covers } from './dates.ts';
 import { UnknownRuleSetError } from './errors.ts';
-import type { PreparedVersion, RuleBase } from './model.ts';
+import type { PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import type { Tri } from './tri.ts';
 import type { Facts } from './tri.ts';
 
@@ -31,6 +31,26 @@ function dateStatus(v: PreparedVersion, asOf: string): Selection['dateStatus'] {
   if (v.file.validFrom > asOf) return 'not-yet-in-force';
   if (v.file.validTo !== null && v.file.validTo < asOf) return 'expired';
   return 'in-force';
+}
+
+const IN_FORCE = new WeakMap<PreparedVersion, Map<string, readonly PreparedRule[]>>();
+/** Dates remembered per version; beyond this the list is rebuilt (a batch or a server sees few distinct dates). */
+const DATES_KEPT = 256;
+
+/**
+ * The version's rules in force on `asOf` (a rule may start later or end earlier than its version), listed once per
+ * version and date: a pure function of its arguments, remembered because every evaluation on that date asks again.
+ */
+export function rulesInForce(v: PreparedVersion, asOf: string): readonly PreparedRule[] {
+  let byDate = IN_FORCE.get(v);
+  if (!byDate) IN_FORCE.set(v, (byDate = new Map()));
+  let rules = byDate.get(asOf);
+  if (!rules) {
+    if (byDate.size >= DATES_KEPT) byDate.clear();
+    rules = v.rules.filter((rule) => covers(rule.json.validFrom, rule.json.validTo, asOf));
+    byDate.set(asOf, rules);
+  }
+  return rules;
 }
 
 export interface JurisdictionCheck {

@@ -58,4 +58,32 @@ describe('the flattened condition program', () => {
     expect(c.program.size).toBe(3);
     expect(c.value(factTable({ env: { b: true } }))).toBe('T');
   });
+
+  it('the generated straight-line form agrees with the interpreter on awkward values: quotes, deep paths, lists, NaN', () => {
+    const p = new Program();
+    const hostile = '"; globalThis.pwned = true; "';
+    const trees = [
+      { fact: 'env', path: '$.name', operator: 'equal', value: hostile },
+      { fact: 'env', path: '$.a.b.c', operator: 'equal', value: 1 },
+      { fact: 'env', path: '$.list', operator: 'equal', value: [1] },
+      { fact: 'env', path: '$.n', operator: 'notEqual', value: Number.NaN },
+      { fact: 'env', path: '$.k', operator: 'in', value: ['x', 'y'] },
+      { fact: 'env', path: '$.tags', operator: 'containsAny', value: ['t'] },
+      { fact: 'env', path: '$.n', operator: 'lessThan', value: 5 },
+      { not: { any: [] } },
+    ].map((json) => parseCondition(json as never));
+    const ids = trees.map((t) => p.add(t));
+    const cases = [
+      { env: { name: hostile, a: { b: { c: 1 } }, list: [1], n: 3, k: 'y', tags: ['t'] } },
+      { env: { name: 'x', a: { b: 'not an object' }, n: Number.NaN, k: 'z', tags: 't' } },
+      {},
+    ];
+    for (const facts of cases) {
+      const memoised = factTable(facts, p);
+      const plain = factTable(facts);
+      for (const id of ids) expect(p.value(id, memoised)).toBe(p.value(id, plain));
+    }
+    expect(p.value(ids[0]!, factTable(cases[0]!, p))).toBe('T');
+    expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
+  });
 });

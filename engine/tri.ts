@@ -58,6 +58,10 @@ export function valueOf(node: Node, facts: Facts): Tri {
   return c.value(factTable(facts));
 }
 
+const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
+/** A compiled node's value, read straight from the evaluation's memo when the table was laid out for its program. */
+const valueIn = (c: Compiled, facts: FactTable): Tri => (facts.program === c.program && c.id < facts.memo.length ? TRI[facts.memo[c.id]!]! : c.value(facts));
+
 const test = (leaf: Leaf, facts: Facts, negated: boolean): LeafTest => {
   const t: LeafTest = { fact: leaf.name, operator: leaf.json.operator, value: leaf.value, actual: readFact(facts, leaf) ?? null };
   if (negated) t.negated = true;
@@ -76,7 +80,7 @@ function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out
       // all: true needs every child; false needs the false children. any: the mirror image.
       const everyChild = (node.type === 'all') === (want === 'T');
       for (const child of c.children) {
-        const v = child.value(facts);
+        const v = valueIn(child, facts);
         if (want === 'U' ? v === 'U' : everyChild || v === want) support(child, facts, want === 'U' ? 'U' : v, negated, out, unknown);
       }
       return;
@@ -85,7 +89,7 @@ function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out
       support(c.children[0]!, facts, want === 'T' ? 'F' : want === 'F' ? 'T' : 'U', !negated, out, unknown);
       return;
     case 'leaf': {
-      if (c.value(facts) === 'U') unknown.add(node.leaf.name);
+      if (valueIn(c, facts) === 'U') unknown.add(node.leaf.name);
       else out.push(test(node.leaf, facts.obj, negated));
       return;
     }
@@ -108,7 +112,7 @@ export function judge(node: Node, facts: Facts, explainFalse = true): Judgment {
 
 /** `judge` for an already compiled node (prepared rules keep theirs: no lookup on the hot path). */
 export function judgeCompiled(c: Compiled, facts: FactTable, explainFalse = true, explainTrue = true): Judgment {
-  const value = c.value(facts);
+  const value = valueIn(c, facts);
   if (value === 'F' && !explainFalse) return FALSE_UNEXPLAINED;
   if (value === 'T' && !explainTrue) return TRUE_UNEXPLAINED;
   const leaves: LeafTest[] = [];

@@ -6,7 +6,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judgeCompiled, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judgeCompiled, releaseTable, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -96,6 +96,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   }
 
   // Every decision counts: rules not in force were skipped above unless includeOutOfForce asked for them.
+  releaseTable(table);
   const summary = summarise(decisions, undetermined, lang);
   if (summary.process.route === 'standard' && decisions.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
     warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });

@@ -37,12 +37,23 @@ const NO_MEMO = new Uint8Array(0);
  * at most once in this evaluation: a condition several rules share is decided once, and explanations re-read values.
  */
 export function factTable(obj: Facts, program: Program | null = null): FactTable {
-  const slots = new Array<unknown>(SLOT_NAMES.length);
+  const spare = program?.spare.pop();
+  const slots = spare && spare.slots.length === SLOT_NAMES.length ? spare.slots : new Array<unknown>(SLOT_NAMES.length);
   for (let i = 0; i < SLOT_NAMES.length; i++) slots[i] = obj[SLOT_NAMES[i]!];
   if (!program) return { obj, slots, program, memo: NO_MEMO };
-  const memo = new Uint8Array(program.size);
+  // decideAll writes every node, so a released memo needs no clearing.
+  const memo = spare && spare.memo.length === program.size ? spare.memo : new Uint8Array(program.size);
   program.decideAll(obj, slots, memo);
   return { obj, slots, program, memo };
+}
+
+/**
+ * Hands a table's arrays back for the next evaluation once nothing will read the table again (evaluate does this as
+ * it returns): an evaluation then allocates neither its slots nor its memo.
+ */
+export function releaseTable(table: FactTable): void {
+  const spare = table.program?.spare;
+  if (spare && spare.length < 4) spare.push({ slots: table.slots, memo: table.memo });
 }
 
 const enum Kind {
@@ -97,6 +108,8 @@ export class Program {
   private readonly arg: unknown[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly keyOf: string[] = [];
+  /** Arrays of released tables, reused by the next `factTable` (see `releaseTable`). */
+  readonly spare: { slots: unknown[]; memo: Uint8Array }[] = [];
   /** Every node decided in one straight-line function, generated from the arrays on first use (see `generate`). */
   private straight: Straight | undefined;
 

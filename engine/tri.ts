@@ -1,7 +1,7 @@
 import { readFact, type Leaf, type Node } from './conditions.ts';
 import { factTable, Program, type Facts, type FactTable, type Tri } from './program.ts';
 
-export { factTable, Program, type Facts, type FactTable, type Tri } from './program.ts';
+export { factTable, Program, releaseTable, type Facts, type FactTable, type Tri } from './program.ts';
 
 export interface LeafTest {
   fact: string;
@@ -72,7 +72,7 @@ const test = (leaf: Leaf, facts: Facts, negated: boolean): LeafTest => {
  * The leaves behind a node's value. `want` is the value whose support is asked for: for T the leaves that make it
  * true, for F those that make it false, for U the unknown leaves it hangs on. `negated` flips under `not`.
  */
-function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out: LeafTest[], unknown: Set<string>): void {
+function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out: LeafTest[], unknown: string[]): void {
   const node = c.node;
   switch (node.type) {
     case 'all':
@@ -89,7 +89,9 @@ function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out
       support(c.children[0]!, facts, want === 'T' ? 'F' : want === 'F' ? 'T' : 'U', !negated, out, unknown);
       return;
     case 'leaf': {
-      if (valueIn(c, facts) === 'U') unknown.add(node.leaf.name);
+      if (valueIn(c, facts) === 'U') {
+        if (!unknown.includes(node.leaf.name)) unknown.push(node.leaf.name);
+      }
       else out.push(test(node.leaf, facts.obj, negated));
       return;
     }
@@ -116,13 +118,13 @@ export function judgeCompiled(c: Compiled, facts: FactTable, explainFalse = true
   if (value === 'F' && !explainFalse) return FALSE_UNEXPLAINED;
   if (value === 'T' && !explainTrue) return TRUE_UNEXPLAINED;
   const leaves: LeafTest[] = [];
-  const unknown = new Set<string>();
+  const unknown: string[] = [];
   support(c, facts, value, false, leaves, unknown);
   return {
     value,
-    because: value === 'T' ? leaves : [],
-    missing: value === 'F' ? leaves : [],
-    unknownFacts: value === 'U' ? [...unknown] : [],
+    because: value === 'T' ? leaves : NONE,
+    missing: value === 'F' ? leaves : NONE,
+    unknownFacts: unknown,
   };
 }
 

@@ -1,7 +1,7 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { mapHeader } from './columns.ts';
 import { isRowLine, type RawItem } from './worker.ts';
@@ -50,7 +50,9 @@ async function* csvRows(stream: ReadStream): AsyncGenerator<unknown[]> {
 }
 
 async function* xlsxRows(stream: ReadStream): AsyncGenerator<unknown[]> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   // Only the first worksheet holds enterprises; the rest of the file is not read.
   for await (const sheet of workbook) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {

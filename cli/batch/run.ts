@@ -38,9 +38,10 @@ const CHUNK = 128;
 /** Chunks in flight per worker: bounds memory (rows waiting for an earlier chunk) while keeping workers fed. */
 const IN_FLIGHT_PER_WORKER = 4;
 /**
- * Each worker's old-generation heap cap. Left alone, V8 lets every worker's heap grow long before collecting it; the
- * cap keeps a run of any length within a fixed memory budget (the bundled rule base needs about 25 MB of it).
- * BATCH_WORKER_HEAP_MB raises it for a much larger rules directory.
+ * Each worker's heap caps: old generation 96 MB (the bundled rule base needs about 25 MB of it), young generation
+ * 8 MB. Left alone, V8 lets every worker's heap grow long before collecting it; the caps keep a run of any length
+ * within a fixed memory budget at no measurable cost in speed (per-row garbage dies young). BATCH_WORKER_HEAP_MB
+ * raises the old-generation cap for a much larger rules directory.
  */
 const WORKER_HEAP_MB = Number(process.env.BATCH_WORKER_HEAP_MB) > 0 ? Number(process.env.BATCH_WORKER_HEAP_MB) : 96;
 
@@ -72,7 +73,7 @@ class Pool {
     private readonly emit: (done: Done) => Promise<void>,
   ) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(entry, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(entry, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
       const slot = { worker, busy: 0 };
       worker.on('message', (msg: FromWorker) => {
         if (msg.type === 'results' || msg.type === 'block') {
@@ -167,7 +168,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const single = base && !blocks ? createRowEvaluator(base, evalOptions) : undefined;
   const singleBlock = base && blocks ? createBlockEvaluator(base, evalOptions) : undefined;
 
-  const writer = openWriter(opts.output, format, opts.stdout ?? process.stdout);
+  const writer = await openWriter(opts.output, format, opts.stdout ?? process.stdout);
   const total = statSync(opts.input).size;
   const stderr = (opts.stderr ?? process.stderr) as NodeJS.WriteStream;
   const bar = opts.progress

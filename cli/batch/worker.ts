@@ -225,15 +225,21 @@ export const isRowLine = (line: string): boolean => line.length > 0 && (line.cha
  */
 export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions): (bytes: Uint8Array, firstRow: number) => BlockResult {
   const run = rowEvaluator(base, options);
-  const decoder = new TextDecoder();
   return (bytes, firstRow) => {
-    const text = decoder.decode(bytes);
+    // Each line is decoded on its own: an ASCII line stays a one-byte string (faster to parse and read) even when
+    // another line of the block has Chinese text. A newline byte never occurs inside a multi-byte UTF-8 character.
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let out = '';
     let row = firstRow;
     let failed = 0;
-    for (const raw of text.split('\n')) {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    for (let start = 0; start < buf.length; ) {
+      let end = buf.indexOf(0x0a, start);
+      if (end < 0) end = buf.length;
+      const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
+      let line = buf.toString('utf8', start, stop);
+      start = end + 1;
       if (!isRowLine(line)) continue;
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       const r = run({ row: row++, line });
       if (r.failed) failed += 1;
       out += options.jsonl ? `${r.jsonLine}\n` : csvRecord(r.values);

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { OUTPUT_COLUMNS, csvRecord, type RowResult } from './worker.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
@@ -70,7 +69,9 @@ function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'):
 }
 
 /** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-function xlsxWriter(path: string): BatchWriter {
+async function xlsxWriter(path: string): Promise<BatchWriter> {
+  // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('results');
   sheet.addRow([...OUTPUT_COLUMNS]).commit();
@@ -89,7 +90,7 @@ function xlsxWriter(path: string): BatchWriter {
 }
 
 /** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
-export function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable): BatchWriter {
+export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable): Promise<BatchWriter> {
   if (format === 'xlsx') {
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
     return xlsxWriter(path);

@@ -230,6 +230,7 @@ export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions):
     // another line of the block has Chinese text. A newline byte never occurs inside a multi-byte UTF-8 character.
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let out = '';
+    const records: string[][] = [];
     let row = firstRow;
     let failed = 0;
     for (let start = 0; start < buf.length; ) {
@@ -242,8 +243,11 @@ export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions):
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       const r = run({ row: row++, line });
       if (r.failed) failed += 1;
-      out += options.jsonl ? `${r.jsonLine}\n` : csvRecord(r.values);
+      if (options.jsonl) out += `${r.jsonLine}\n`;
+      else records.push(r.values.map(csvText));
     }
+    // One csv-stringify call per block: the same text as per record, without a stringifier per row.
+    if (records.length > 0) out = stringifySync(records);
     return { text: out, rows: row - firstRow, failed };
   };
 }

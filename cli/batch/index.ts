@@ -15,7 +15,7 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD for rows without an asOf column value (default: today)')
     .option('-o, --output <file>', 'results file: .csv, .xlsx or .jsonl (full answers); default CSV on stdout')
     .addOption(new Option('--format <format>', 'output format when writing to stdout').choices(['csv', 'jsonl']))
-    .option('--workers <n>', 'worker threads (0 or auto = one per CPU)', '1')
+    .option('--workers <n>', 'threads evaluating: this one and n − 1 worker threads (0 or auto = one per CPU)', '1')
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--stats <file>', 'also write the run\'s figures as JSON (rows, seconds, rows/s, workers, peak RSS) — used by npm run bench')
     .addOption(rulesDirOption())

@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import cliProgress from 'cli-progress';
-import { ValidationError } from '../../engine/index.ts';
-import { BUNDLED_RULES_DIR, loadRuleBase } from '../../loader/index.ts';
+import { prepareRuleBase, ValidationError } from '../../engine/index.ts';
+import { BUNDLED_RULES_DIR, loadLintedRules } from '../../loader/index.ts';
 import { openReader } from './read.ts';
 import { openWriter, outputFormatOf, type OutputFormat } from './write.ts';
 import { workerEntry } from './bundle.ts';
@@ -17,7 +17,7 @@ export interface BatchOptions {
   format?: OutputFormat;
   /** evaluation date for rows without an asOf cell */
   asOf: string;
-  /** worker threads: 1 = in this thread; 0 or 'auto' = one per CPU */
+  /** threads evaluating: 1 = this thread alone; N = this thread and N − 1 workers; 0 or 'auto' = one per CPU */
   workers?: number | 'auto';
   rulesDir?: string;
   /** draw a progress bar on `stderr` */
@@ -56,7 +56,15 @@ export function resolveWorkers(w: number | 'auto' | string | undefined): number 
 type Job = { type: 'chunk'; items: RawItem[] } | { type: 'block'; firstRow: number; bytes: Uint8Array };
 type Done = Extract<FromWorker, { seq: number }>;
 
-/** A pool of workers that evaluates chunks (rows) or blocks (JSONL text) and hands results back in input order. */
+/** How many jobs the calling thread may finish ahead of the oldest one still in a worker. */
+const LOCAL_AHEAD = 16;
+
+/**
+ * Evaluates chunks (rows) or blocks (JSONL text) on worker threads and on the calling thread, and hands results back in
+ * input order. A job goes to a worker with room in its queue, else it is evaluated right here: the calling thread
+ * works instead of waiting, so N threads use N cores (a reading thread that only waited would leave one core to the
+ * rest, and an extra busy thread would only contend with them).
+ */
 class Pool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly done = new Map<number, Done>();
@@ -71,6 +79,7 @@ class Pool {
     entry: URL,
     init: WorkerInit,
     private readonly emit: (done: Done) => Promise<void>,
+    private readonly local: (job: Job, seq: number) => Done,
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(entry, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
@@ -125,15 +134,20 @@ class Pool {
   }
 
   async submit(job: Job): Promise<void> {
-    while (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER) {
+    while (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER + LOCAL_AHEAD) {
       if (this.failure) throw this.failure;
       await this.flush();
-      if (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER) await this.wait();
+      if (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER + LOCAL_AHEAD) await this.wait();
     }
     if (this.failure) throw this.failure;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy += 1;
-    slot.worker.postMessage({ ...job, seq: this.nextSeq++ } satisfies ToWorker);
+    const seq = this.nextSeq++;
+    if (slot.busy < IN_FLIGHT_PER_WORKER) {
+      slot.busy += 1;
+      slot.worker.postMessage({ ...job, seq } satisfies ToWorker);
+    } else {
+      this.done.set(seq, this.local(job, seq));
+    }
     await this.flush();
   }
 
@@ -164,9 +178,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', csv: format === 'csv', ...(reader.header ? { header: reader.header } : {}) };
   // JSONL to CSV or JSONL goes as blocks of text (nothing per row in this thread); spreadsheets go row by row.
   const blocks = reader.blocks && format !== 'xlsx' ? reader.blocks : undefined;
-  const base = workers <= 1 ? loadRuleBase(rulesDir) : undefined;
-  const single = base && !blocks ? createRowEvaluator(base, evalOptions) : undefined;
-  const singleBlock = base && blocks ? createBlockEvaluator(base, evalOptions) : undefined;
+  // Rules are loaded and linted once, here; workers get the linted files and only prepare them.
+  const rules = loadLintedRules(rulesDir);
+  const base = prepareRuleBase(rules.versions, rules.derivedFacts);
+  const single = createRowEvaluator(base, evalOptions);
+  const singleBlock = createBlockEvaluator(base, evalOptions);
 
   const writer = await openWriter(opts.output, format, opts.stdout ?? process.stdout);
   const total = statSync(opts.input).size;
@@ -197,22 +213,29 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     counted(r.rows, r.failed);
   };
 
-  const pool = base
-    ? undefined
-    : new Pool(workers, await workerEntry(), { cleanprodBatchWorker: true, rulesDir, options: evalOptions }, (done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results)));
+  const pool =
+    workers > 1
+      ? new Pool(
+          workers - 1,
+          await workerEntry(),
+          { cleanprodBatchWorker: true, rules: { versions: rules.versions, derivedFacts: rules.derivedFacts }, options: evalOptions },
+          (done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results)),
+          (job, seq) => (job.type === 'block' ? { type: 'block', seq, result: singleBlock(job.bytes, job.firstRow) } : { type: 'results', seq, results: job.items.map(single) }),
+        )
+      : undefined;
   try {
     if (blocks) {
       for await (const block of blocks()) {
-        if (singleBlock) await emitBlock(singleBlock(block.bytes, block.firstRow));
-        else await pool!.submit({ type: 'block', ...block });
+        if (pool) await pool.submit({ type: 'block', ...block });
+        else await emitBlock(singleBlock(block.bytes, block.firstRow));
       }
     } else {
       // Rows go in chunks: to a worker, or (single-threaded) evaluated here and written as one block.
       let chunk: RawItem[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
-        if (single) await emitRows(chunk.map(single));
-        else await pool!.submit({ type: 'chunk', items: chunk });
+        if (pool) await pool.submit({ type: 'chunk', items: chunk });
+        else await emitRows(chunk.map(single));
         chunk = [];
       };
       for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {

@@ -1,8 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { evaluate, isIsoDate, type RuleBase } from '../../engine/index.ts';
-import { loadRuleBase } from '../../loader/index.ts';
-import type { Answer, Profile } from '../../schemas/index.ts';
+import { evaluate, isIsoDate, prepareRuleBase, type RuleBase, type RuleSetVersionInput } from '../../engine/index.ts';
+import type { Answer, DerivedFactDef, Profile } from '../../schemas/index.ts';
 import { describeErrors, validatorFor } from '../../schemas/index.ts';
 import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
 
@@ -255,7 +254,8 @@ export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions):
 /** Messages between the run and a worker. */
 export interface WorkerInit {
   cleanprodBatchWorker: true;
-  rulesDir: string;
+  /** The rule files as loaded and linted by the main thread: the worker only prepares them. */
+  rules: { versions: RuleSetVersionInput[]; derivedFacts: DerivedFactDef[] };
   options: EvaluatorOptions;
 }
 export type ToWorker = { type: 'chunk'; seq: number; items: RawItem[] } | { type: 'block'; seq: number; firstRow: number; bytes: Uint8Array } | { type: 'stop' };
@@ -270,7 +270,7 @@ if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.clean
   const port = parentPort;
   const init = workerData as WorkerInit;
   try {
-    const base = loadRuleBase(init.rulesDir);
+    const base = prepareRuleBase(init.rules.versions, init.rules.derivedFacts);
     const run = createRowEvaluator(base, init.options);
     const block = createBlockEvaluator(base, init.options);
     port.on('message', (msg: ToWorker) => {

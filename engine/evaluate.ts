@@ -6,7 +6,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judgeCompiled, releaseTable, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judgeCompiled, releaseTable, valueIn, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -29,6 +29,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const lang: Lang = options.lang ?? 'zh';
   const full = options.detail !== 'summary';
   checkRequested(base, options);
+  const fastJudge = judgeRule === threeValuedJudge;
   const derived = deriveFacts(base.derivedFacts, { profile, asOf });
   const facts: Facts = { ...profile, ...derived.facts };
   const table = factTable(facts, base.program);
@@ -68,6 +69,8 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       const r = rule.json;
       const ruleInForce = rules !== v.rules || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
       if (!ruleInForce && !includeOutOfForce) continue;
+      // A false rule that needs no explanation is settled by its memoised value alone (most rules, most of the time).
+      if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && (context === 'F' || valueIn(rule.compiled, table) === 'F')) continue;
       const own = judgeRule(v, rule, facts, table, full);
       const value = and3(context, own.value);
       if (value === 'T') {

@@ -60,7 +60,7 @@ export function valueOf(node: Node, facts: Facts): Tri {
 
 const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
 /** A compiled node's value, read straight from the evaluation's memo when the table was laid out for its program. */
-const valueIn = (c: Compiled, facts: FactTable): Tri => (facts.program === c.program && c.id < facts.memo.length ? TRI[facts.memo[c.id]!]! : c.value(facts));
+export const valueIn = (c: Compiled, facts: FactTable): Tri => (facts.program === c.program && c.id < facts.memo.length ? TRI[facts.memo[c.id]!]! : c.value(facts));
 
 const test = (leaf: Leaf, facts: Facts, negated: boolean): LeafTest => {
   const t: LeafTest = { fact: leaf.name, operator: leaf.json.operator, value: leaf.value, actual: readFact(facts, leaf) ?? null };

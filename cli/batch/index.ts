@@ -36,10 +36,10 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
         const { writeFileSync } = await import('node:fs');
         // maxRSS covers the whole process, worker threads included (KiB on Linux).
         const peakRssMb = process.resourceUsage().maxRSS / 1024;
-        writeFileSync(opts.stats, JSON.stringify({ rows: summary.rows, failed: summary.failed, seconds: summary.ms / 1000, rowsPerSec: rate, workers: summary.workers, peakRssMb }));
+        writeFileSync(opts.stats, JSON.stringify({ rows: summary.rows, failed: summary.failed, seconds: summary.ms / 1000, rowsPerSec: rate, workers: summary.workers, jobs: summary.jobs, peakRssMb }));
       }
       process.stderr.write(
-        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} with errors; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers} worker${summary.workers === 1 ? '' : 's'})${opts.output ? ` → ${opts.output}` : ''}\n`,
+        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} with errors; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers} thread${summary.workers === 1 ? '' : 's'})${opts.output ? ` → ${opts.output}` : ''}\n`,
       );
     });
 }

@@ -24,6 +24,8 @@ export interface BatchOptions {
   progress?: boolean;
   stdout?: Writable;
   stderr?: NodeJS.WriteStream | Writable;
+  /** Jobs a worker may have queued before this thread evaluates the next one itself (default 4; tests set 1). */
+  workerQueue?: number;
 }
 
 export interface BatchSummary {
@@ -31,6 +33,8 @@ export interface BatchSummary {
   failed: number;
   workers: number;
   ms: number;
+  /** Jobs (chunks of rows or blocks of lines) evaluated on this thread and on worker threads. */
+  jobs: { main: number; workers: number };
 }
 
 /** Rows per message to a worker: large enough that messaging costs little, small enough to keep all workers busy. */
@@ -73,6 +77,8 @@ class Pool {
   private wake: (() => void) | undefined;
   private failure: Error | undefined;
   private closing = false;
+  /** Jobs evaluated here and by workers. */
+  readonly jobs = { main: 0, workers: 0 };
 
   constructor(
     count: number,
@@ -80,6 +86,7 @@ class Pool {
     init: WorkerInit,
     private readonly emit: (done: Done) => Promise<void>,
     private readonly local: (job: Job, seq: number) => Done,
+    private readonly queue: number,
   ) {
     for (let i = 0; i < count; i++) {
       const worker = new Worker(entry, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 8 } });
@@ -134,18 +141,20 @@ class Pool {
   }
 
   async submit(job: Job): Promise<void> {
-    while (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER + LOCAL_AHEAD) {
+    while (this.inFlight() >= this.workers.length * this.queue + LOCAL_AHEAD) {
       if (this.failure) throw this.failure;
       await this.flush();
-      if (this.inFlight() >= this.workers.length * IN_FLIGHT_PER_WORKER + LOCAL_AHEAD) await this.wait();
+      if (this.inFlight() >= this.workers.length * this.queue + LOCAL_AHEAD) await this.wait();
     }
     if (this.failure) throw this.failure;
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const seq = this.nextSeq++;
-    if (slot.busy < IN_FLIGHT_PER_WORKER) {
+    if (slot.busy < this.queue) {
       slot.busy += 1;
+      this.jobs.workers += 1;
       slot.worker.postMessage({ ...job, seq } satisfies ToWorker);
     } else {
+      this.jobs.main += 1;
       this.done.set(seq, this.local(job, seq));
     }
     await this.flush();
@@ -221,6 +230,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
           { cleanprodBatchWorker: true, rules: { versions: rules.versions, derivedFacts: rules.derivedFacts }, options: evalOptions },
           (done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results)),
           (job, seq) => (job.type === 'block' ? { type: 'block', seq, result: singleBlock(job.bytes, job.firstRow) } : { type: 'results', seq, results: job.items.map(single) }),
+          opts.workerQueue ?? IN_FLIGHT_PER_WORKER,
         )
       : undefined;
   try {
@@ -252,5 +262,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     tick();
     bar?.stop();
   }
-  return { rows, failed, workers: pool ? workers : 1, ms: performance.now() - started };
+  const jobs = pool ? pool.jobs : { main: Math.ceil(rows / CHUNK), workers: 0 };
+  return { rows, failed, workers: pool ? workers : 1, ms: performance.now() - started, jobs };
 }

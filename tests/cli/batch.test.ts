@@ -165,8 +165,10 @@ describe('cleanprod batch (in-process)', () => {
     const big = join(dir, 'big.csv');
     writeFileSync(big, [lines[0], ...Array.from({ length: 6 }, () => lines.slice(1)).flat()].join('\n'));
     await runBatch({ input: big, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
-    const s = await runBatch({ input: big, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
+    const s = await runBatch({ input: big, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet, workerQueue: 1 });
     expect(s.workers).toBe(2);
+    expect(s.jobs.main).toBeGreaterThan(0);
+    expect(s.jobs.workers).toBeGreaterThan(0);
     const one = readFileSync(join(dir, 'one.csv'), 'utf8');
     expect(one.split('\n').length).toBeGreaterThan(300);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(one);
@@ -218,8 +220,11 @@ describe('cleanprod batch (in-process)', () => {
     writeFileSync(input, `${lines.join('\r\n')}\r\n`);
     expect(readFileSync(input).length).toBeGreaterThan(256 * 1024);
     const one = await runBatch({ input, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
-    const two = await runBatch({ input, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
+    // A one-job worker queue: the main thread evaluates whatever the worker has no room for, so both paths run.
+    const two = await runBatch({ input, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet, workerQueue: 1 });
     expect(two.workers).toBe(2);
+    expect(two.jobs.main).toBeGreaterThan(0);
+    expect(two.jobs.workers).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
     const rows = readCsv(join(dir, 'one.csv'));
     const given = lines.filter((l) => l.trim() !== '');
@@ -244,5 +249,21 @@ describe('cleanprod batch (in-process)', () => {
     expect(entry.pathname).toMatch(/node_modules\/\.cache\/cleanprod\/batch-worker-[0-9a-f]{16}\.mjs$/);
     expect(readFileSync(entry, 'utf8')).toContain('cleanprodBatchWorker');
     expect((await workerEntry()).href).toBe(entry.href);
+  });
+
+  it('without the bundle (CLEANPROD_WORKER_BUNDLE=0) the workers register tsx and give the same output', async () => {
+    const dir = tmp();
+    const before = process.env.CLEANPROD_WORKER_BUNDLE;
+    process.env.CLEANPROD_WORKER_BUNDLE = '0';
+    try {
+      const { workerEntry } = await import('../../cli/batch/bundle.ts');
+      expect((await workerEntry()).pathname).toMatch(/cli\/batch\/worker\.mjs$/);
+      await runBatch({ input: EXAMPLE_CSV, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
+    } finally {
+      if (before === undefined) delete process.env.CLEANPROD_WORKER_BUNDLE;
+      else process.env.CLEANPROD_WORKER_BUNDLE = before;
+    }
+    await runBatch({ input: EXAMPLE_CSV, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
+    expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
   });
 });

@@ -1,5 +1,7 @@
 import { readFact, type Leaf, type Node } from './conditions.ts';
 import { specialised } from './operators.ts';
+import { containsAny, F, KIND, OP, T, U, type Kind, type Op, type ProgramArrays } from './program-layout.ts';
+import { generateStraight, type Straight } from './straight.ts';
 
 /** Kleene three-valued logic: a leaf whose fact is absent is unknown, and stays so only where it decides. */
 export type Tri = 'T' | 'F' | 'U';
@@ -13,7 +15,7 @@ export type Facts = Readonly<Record<string, unknown>>;
 export interface FactTable {
   readonly obj: Facts;
   readonly slots: unknown[];
-  /** The program whose node values `memo` holds (0 not yet computed, then 1 T, 2 F, 3 U). */
+  /** The program whose every node value `memo` holds (1 T, 2 F, 3 U), decided as the table was laid out. */
   readonly program: Program | null;
   readonly memo: Uint8Array;
 }
@@ -56,70 +58,47 @@ export function releaseTable(table: FactTable): void {
   if (spare && spare.length < 4) spare.push({ slots: table.slots, memo: table.memo });
 }
 
-const enum Kind {
-  Leaf = 0,
-  All = 1,
-  Any = 2,
-  Not = 3,
-}
-/** Leaf tests the interpreter does inline; every other operator calls its specialised test. */
-const enum Op {
-  Equal = 1,
-  NotEqual = 2,
-  In = 3,
-  NotIn = 4,
-  ContainsAny = 5,
-  Other = 6,
-}
-const OP_OF: Readonly<Record<string, Op>> = { equal: Op.Equal, notEqual: Op.NotEqual, in: Op.In, notIn: Op.NotIn, containsAny: Op.ContainsAny };
-const T = 1;
-const F = 2;
-const U = 3;
 const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
-
+const OP_OF: Readonly<Record<string, Op>> = { equal: OP.equal, notEqual: OP.notEqual, in: OP.in, notIn: OP.notIn, containsAny: OP.containsAny };
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
-/** containsAny against a Set built once (json-rules-engine's guard: a fact that is not a list is false). */
-function containsAny(fact: unknown, set: Set<unknown>): boolean {
-  if (!Array.isArray(fact)) return false;
-  for (const x of fact) if (set.has(x)) return true;
-  return false;
-}
-
-type Straight = (obj: Facts, slots: unknown[], memo: Uint8Array, args: unknown[], anyIn: typeof containsAny, read: typeof readFact, deep: (Leaf | undefined)[]) => void;
-
 /**
- * Condition trees flattened into parallel arrays and decided by one small interpreter: a single monomorphic function
- * instead of a closure per node, which V8 runs several times faster. Structurally equal nodes get one id, so a
- * rule base's program decides each distinct condition once per evaluation. Same semantics as json-rules-engine's
- * operators (the registry's), checked by the differential tests.
+ * Condition trees flattened into parallel arrays (`ProgramArrays`). Structurally equal nodes get one id, so a rule
+ * base's program decides each distinct condition once per evaluation. `decideAll` decides every node at once through
+ * the generated straight-line function; `value` without a memo (a tree compiled on its own, or facts laid out for no
+ * program) runs a small interpreter over the same arrays. Same semantics as json-rules-engine's operators (the
+ * registry's), checked by the differential tests.
  */
 export class Program {
-  private readonly kind: Kind[] = [];
-  private readonly first: number[] = [];
-  private readonly last: number[] = [];
-  private readonly kids: number[] = [];
-  private readonly slot: number[] = [];
-  private readonly key1: (string | undefined)[] = [];
-  private readonly key2: (string | undefined)[] = [];
-  /** Leaves whose path is longer than two keys read the fact generically. */
-  private readonly deep: (Leaf | undefined)[] = [];
-  private readonly op: Op[] = [];
-  private readonly arg: unknown[] = [];
+  private readonly a = {
+    kind: [] as Kind[],
+    first: [] as number[],
+    last: [] as number[],
+    kids: [] as number[],
+    slot: [] as number[],
+    key1: [] as (string | undefined)[],
+    key2: [] as (string | undefined)[],
+    deep: [] as (Leaf | undefined)[],
+    op: [] as Op[],
+    arg: [] as unknown[],
+  };
   private readonly byKey = new Map<string, number>();
-  private readonly keyOf: string[] = [];
   /** Arrays of released tables, reused by the next `factTable` (see `releaseTable`). */
   readonly spare: { slots: unknown[]; memo: Uint8Array }[] = [];
-  /** Every node decided in one straight-line function, generated from the arrays on first use (see `generate`). */
+  /** Generated on first use, and again after the program grows. */
   private straight: Straight | undefined;
 
   get size(): number {
-    return this.kind.length;
+    return this.a.kind.length;
+  }
+
+  /** The arrays, read-only (for the generator and for tests). */
+  get arrays(): ProgramArrays {
+    return this.a;
   }
 
   /** Adds a tree (children first) and returns its id; an equal tree already added keeps its id. */
   add(node: Node): number {
-    this.straight = undefined;
     const children = node.type === 'leaf' ? [] : node.type === 'not' ? [this.add(node.child)] : node.children.map((c) => this.add(c));
     const key =
       node.type === 'leaf'
@@ -127,36 +106,37 @@ export class Program {
         : `${node.type}(${children.join(',')})`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const id = this.kind.length;
+    this.straight = undefined;
+    const a = this.a;
+    const id = a.kind.length;
     this.byKey.set(key, id);
-    this.keyOf.push(key);
-    this.first.push(this.kids.length);
-    this.kids.push(...children);
-    this.last.push(this.kids.length);
+    a.first.push(a.kids.length);
+    a.kids.push(...children);
+    a.last.push(a.kids.length);
     if (node.type === 'leaf') {
       const { leaf } = node;
-      const op = OP_OF[leaf.operator.name] ?? Op.Other;
-      this.kind.push(Kind.Leaf);
-      this.slot.push(slotOf(leaf.fact));
-      this.key1.push(leaf.path[0]);
-      this.key2.push(leaf.path[1]);
-      this.deep.push(leaf.path.length > 2 ? leaf : undefined);
-      this.op.push(op);
-      this.arg.push(
-        op === Op.Equal || op === Op.NotEqual
+      const op = OP_OF[leaf.operator.name] ?? OP.other;
+      a.kind.push(KIND.leaf);
+      a.slot.push(slotOf(leaf.fact));
+      a.key1.push(leaf.path[0]);
+      a.key2.push(leaf.path[1]);
+      a.deep.push(leaf.path.length > 2 ? leaf : undefined);
+      a.op.push(op);
+      a.arg.push(
+        op === OP.equal || op === OP.notEqual
           ? leaf.value
-          : op === Op.In || op === Op.NotIn || op === Op.ContainsAny
+          : op === OP.in || op === OP.notIn || op === OP.containsAny
             ? new Set(Array.isArray(leaf.value) ? leaf.value : [])
             : specialised(leaf.operator, leaf.value),
       );
     } else {
-      this.kind.push(node.type === 'all' ? Kind.All : node.type === 'any' ? Kind.Any : Kind.Not);
-      this.slot.push(-1);
-      this.key1.push(undefined);
-      this.key2.push(undefined);
-      this.deep.push(undefined);
-      this.op.push(Op.Other);
-      this.arg.push(undefined);
+      a.kind.push(node.type === 'all' ? KIND.all : node.type === 'any' ? KIND.any : KIND.not);
+      a.slot.push(-1);
+      a.key1.push(undefined);
+      a.key2.push(undefined);
+      a.deep.push(undefined);
+      a.op.push(OP.other);
+      a.arg.push(undefined);
     }
     return id;
   }
@@ -164,163 +144,66 @@ export class Program {
   /** The node's value on these facts (read from the memo when the table was laid out for this program). */
   value(id: number, facts: FactTable): Tri {
     if (facts.program === this && id < facts.memo.length) return TRI[facts.memo[id]!]!;
-    return TRI[this.run(id, facts.slots, facts.obj, NO_MEMO)]!;
+    return TRI[this.run(id, facts.slots, facts.obj)]!;
   }
 
-  /**
-   * Decides every node into `memo` at once. A rule base's program is evaluated as a whole on every evaluation, so it is
-   * turned into one straight-line function — each fact read by a constant property name, each node a local — which V8
-   * compiles to far less work per node than any interpreter. The source holds only JSON literals of the rule data.
-   */
+  /** Decides every node into `memo` (see straight.ts). */
   decideAll(obj: Facts, slots: unknown[], memo: Uint8Array): void {
-    this.straight ??= this.generate();
-    this.straight(obj, slots, memo, this.arg, containsAny, readFact, this.deep);
+    this.straight ??= generateStraight(this.a);
+    this.straight(obj, slots, memo);
   }
 
-  private generate(): Straight {
-    const lines: string[] = ['"use strict";', 'let x;'];
-    const lit = (v: unknown): string | undefined =>
-      typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v)) ? JSON.stringify(v) : undefined;
-    const read = (o: string, key: string) => `(${o} !== null && typeof ${o} === "object" ? ${o}[${JSON.stringify(key)}] : undefined)`;
-    for (let i = 0; i < this.kind.length; i++) {
-      const v = `v${i}`;
-      switch (this.kind[i]!) {
-        case Kind.Leaf: {
-          if (this.deep[i]) lines.push(`x = readFact(obj, deep[${i}]);`);
-          else {
-            lines.push(`x = slots[${this.slot[i]}];`);
-            const k1 = this.key1[i];
-            const k2 = this.key2[i];
-            if (k1 !== undefined) lines.push(`x = ${read('x', k1)};`);
-            if (k2 !== undefined) lines.push(`x = ${read('x', k2)};`);
-          }
-          const value = this.arg[i];
-          const l = lit(value);
-          const op = this.op[i]!;
-          const test =
-            op === Op.Equal
-              ? `x === ${l ?? `A[${i}]`}`
-              : op === Op.NotEqual
-                ? `x !== ${l ?? `A[${i}]`}`
-                : op === Op.In
-                  ? `A[${i}].has(x)`
-                  : op === Op.NotIn
-                    ? `!A[${i}].has(x)`
-                    : op === Op.ContainsAny
-                      ? `anyIn(x, A[${i}])`
-                      : `A[${i}](x)`;
-          lines.push(`const ${v} = x === undefined ? ${U} : (${test}) ? ${T} : ${F};`);
-          break;
-        }
-        case Kind.All:
-        case Kind.Any: {
-          const kids = this.kids.slice(this.first[i], this.last[i]).map((k) => `v${k}`);
-          const [stop, otherwise] = this.kind[i] === Kind.All ? [F, T] : [T, F];
-          lines.push(
-            kids.length === 0
-              ? `const ${v} = ${otherwise};`
-              : `const ${v} = (${kids.map((k) => `${k} === ${stop}`).join(' || ')}) ? ${stop} : (${kids.map((k) => `${k} === ${U}`).join(' || ')}) ? ${U} : ${otherwise};`,
-          );
-          break;
-        }
-        case Kind.Not: {
-          const c = `v${this.kids[this.first[i]!]}`;
-          lines.push(`const ${v} = ${c} === ${T} ? ${F} : ${c} === ${F} ? ${T} : ${U};`);
-          break;
-        }
-      }
-      lines.push(`memo[${i}] = ${v};`);
-    }
-    return new Function('obj', 'slots', 'memo', 'A', 'anyIn', 'readFact', 'deep', lines.join('\n')) as Straight;
-  }
-
-  private run(i: number, slots: unknown[], obj: Facts, memo: Uint8Array): number {
-    const memoised = i < memo.length;
-    if (memoised && memo[i] !== 0) return memo[i]!;
-    let r: number;
-    switch (this.kind[i]!) {
-      case Kind.Leaf:
-        r = this.leaf(i, slots, obj);
-        break;
-      case Kind.All: {
-        // all stops at the first false, any at the first true; an unknown child makes the rest unknown.
-        r = T;
-        for (let k = this.first[i]!, end = this.last[i]!; k < end; k++) {
-          const c = this.run(this.kids[k]!, slots, obj, memo);
-          if (c === F) {
-            r = F;
-            break;
-          }
+  private run(i: number, slots: unknown[], obj: Facts): number {
+    const a = this.a;
+    switch (a.kind[i]!) {
+      case KIND.leaf:
+        return this.leaf(i, slots, obj);
+      case KIND.all:
+      case KIND.any: {
+        // all stops at the first false, any at the first true; an unknown child makes the result unknown otherwise.
+        const [stop, otherwise] = a.kind[i] === KIND.all ? [F, T] : [T, F];
+        let r: number = otherwise;
+        for (let k = a.first[i]!, end = a.last[i]!; k < end; k++) {
+          const c = this.run(a.kids[k]!, slots, obj);
+          if (c === stop) return stop;
           if (c === U) r = U;
         }
-        break;
+        return r;
       }
-      case Kind.Any: {
-        r = F;
-        for (let k = this.first[i]!, end = this.last[i]!; k < end; k++) {
-          const c = this.run(this.kids[k]!, slots, obj, memo);
-          if (c === T) {
-            r = T;
-            break;
-          }
-          if (c === U) r = U;
-        }
-        break;
-      }
-      case Kind.Not: {
-        const c = this.run(this.kids[this.first[i]!]!, slots, obj, memo);
-        r = c === T ? F : c === F ? T : U;
-        break;
+      case KIND.not: {
+        const c = this.run(a.kids[a.first[i]!]!, slots, obj);
+        return c === T ? F : c === F ? T : U;
       }
     }
-    if (memoised) memo[i] = r;
-    return r;
   }
 
   private leaf(i: number, slots: unknown[], obj: Facts): number {
-    let a: unknown;
-    const deep = this.deep[i];
-    if (deep) a = readFact(obj, deep);
+    const a = this.a;
+    let x: unknown;
+    const deep = a.deep[i];
+    if (deep) x = readFact(obj, deep);
     else {
-      a = slots[this.slot[i]!];
-      const k1 = this.key1[i];
-      if (k1 !== undefined) {
-        a = isObj(a) ? a[k1] : undefined;
-        const k2 = this.key2[i];
-        if (k2 !== undefined) a = isObj(a) ? a[k2] : undefined;
-      }
+      x = slots[a.slot[i]!];
+      const k1 = a.key1[i];
+      const k2 = a.key2[i];
+      if (k1 !== undefined) x = isObj(x) ? x[k1] : undefined;
+      if (k2 !== undefined) x = isObj(x) ? x[k2] : undefined;
     }
-    if (a === undefined) return U;
-    const arg = this.arg[i];
-    let holds: boolean;
-    switch (this.op[i]!) {
-      case Op.Equal:
-        holds = a === arg;
-        break;
-      case Op.NotEqual:
-        holds = a !== arg;
-        break;
-      case Op.In:
-        holds = (arg as Set<unknown>).has(a);
-        break;
-      case Op.NotIn:
-        holds = !(arg as Set<unknown>).has(a);
-        break;
-      case Op.ContainsAny:
-        holds = false;
-        if (Array.isArray(a)) {
-          for (const x of a) {
-            if ((arg as Set<unknown>).has(x)) {
-              holds = true;
-              break;
-            }
-          }
-        }
-        break;
-      case Op.Other:
-        holds = (arg as (fact: unknown) => boolean)(a);
-        break;
+    if (x === undefined) return U;
+    const arg = a.arg[i];
+    switch (a.op[i]!) {
+      case OP.equal:
+        return x === arg ? T : F;
+      case OP.notEqual:
+        return x !== arg ? T : F;
+      case OP.in:
+        return (arg as Set<unknown>).has(x) ? T : F;
+      case OP.notIn:
+        return (arg as Set<unknown>).has(x) ? F : T;
+      case OP.containsAny:
+        return containsAny(x, arg as Set<unknown>) ? T : F;
+      case OP.other:
+        return (arg as (fact: unknown) => boolean)(x) ? T : F;
     }
-    return holds ? T : F;
   }
 }

@@ -222,16 +222,16 @@ function askPath(base: RuleBase, fact: string): string {
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
 function rankQuestions(undetermined: Answer['undetermined']): Answer['questions'] {
-  const order: string[] = [];
-  const affects = new Map<string, { ids: string[]; weight: number }>();
+  const entries: { fact: string; ids: string[]; weight: number }[] = [];
+  const byFact = new Map<string, { fact: string; ids: string[]; weight: number }>();
   for (const u of undetermined) {
     const weight = u.kind === 'audit' ? 100 : u.kind === 'process' ? 10 : 1;
     for (const fact of u.missingFacts) {
-      let entry = affects.get(fact);
+      let entry = byFact.get(fact);
       if (!entry) {
-        entry = { ids: [], weight: 0 };
-        affects.set(fact, entry);
-        order.push(fact);
+        entry = { fact, ids: [], weight: 0 };
+        byFact.set(fact, entry);
+        entries.push(entry);
       }
       if (!entry.ids.includes(u.id)) {
         entry.ids.push(u.id);
@@ -239,10 +239,6 @@ function rankQuestions(undetermined: Answer['undetermined']): Answer['questions'
       }
     }
   }
-  order.sort((fa, fb) => {
-    const a = affects.get(fa)!;
-    const b = affects.get(fb)!;
-    return b.weight - a.weight || b.ids.length - a.ids.length || (fa < fb ? -1 : fa > fb ? 1 : 0);
-  });
-  return order.map((fact) => ({ fact, affects: affects.get(fact)!.ids }));
+  entries.sort((a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0));
+  return entries.map((e) => ({ fact: e.fact, affects: e.ids }));
 }

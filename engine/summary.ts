@@ -1,4 +1,4 @@
-import type { Answer, AuditStatus, Decision, ListedDecision } from '../schemas/index.ts';
+import type { Answer, AuditStatus, Decision, DecisionKind, ListedDecision } from '../schemas/index.ts';
 import { AUDIT_OUTCOMES } from '../schemas/index.ts';
 
 type Undetermined = Answer['undetermined'][number];
@@ -33,8 +33,16 @@ const REASONS = {
   noneHolds: { en: 'no route rule holds', zh: '没有成立的审核流程规则' },
 } as const;
 
+/** Decisions by kind, in one pass. */
+function byKind(decisions: readonly Decision[]): Record<DecisionKind, Decision[]> {
+  const out: Record<DecisionKind, Decision[]> = { audit: [], process: [], incentive: [], sanction: [], obligation: [], recommendation: [] };
+  for (const d of decisions) out[d.kind as DecisionKind].push(d);
+  return out;
+}
+
 export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[], lang: 'zh' | 'en' = 'en'): Summary {
-  const audit = decisions.filter((d) => d.kind === 'audit');
+  const kinds = byKind(decisions);
+  const audit = kinds.audit;
   let status: AuditStatus = 'not-required';
   for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
   const basisDecisions = audit.filter((d) => d.outcome === status);
@@ -49,7 +57,7 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
     (a, b) => strength(b) - strength(a),
   );
 
-  const process = decisions.filter((d) => d.kind === 'process');
+  const process = kinds.process;
   const standard = process.filter((d) => d.outcome === 'standard');
   const simplified = process.filter((d) => d.outcome === 'simplified');
   const openRoute = undetermined.filter((u) => u.kind === 'process' && (u.outcome === 'standard' || u.outcome === 'simplified'));
@@ -86,9 +94,9 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
       basis: [...routeBasis, ...acceptance].map((d) => d.id),
       reason,
     },
-    incentives: decisions.filter((d) => d.kind === 'incentive').map(listed),
-    sanctions: decisions.filter((d) => d.kind === 'sanction').map(listed),
-    obligations: decisions.filter((d) => d.kind === 'obligation').map(listed),
-    recommendations: decisions.filter((d) => d.kind === 'recommendation').map(listed),
+    incentives: kinds.incentive.map(listed),
+    sanctions: kinds.sanction.map(listed),
+    obligations: kinds.obligation.map(listed),
+    recommendations: kinds.recommendation.map(listed),
   };
 }

@@ -47,12 +47,15 @@ function read(root: unknown, segments: readonly string[]): unknown {
   return v;
 }
 
+/** Number.prototype.toLocaleString builds a formatter on every call; these are built once (same output). */
+const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en-US') };
+
 function show(value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'zh' ? '（未提供）' : '(not given)';
   if (value === null) return lang === 'zh' ? '无' : 'none';
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.length === 0 ? (lang === 'zh' ? '无' : 'none') : value.map((v) => show(v, lang)).join(lang === 'zh' ? '、' : ', ');
-  if (typeof value === 'number') return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  if (typeof value === 'number') return NUMBER_FORMAT[lang].format(value);
   if (typeof value === 'object') {
     const kind = (value as { kind?: unknown }).kind;
     return typeof kind === 'string' ? nameOf(kind, lang) : JSON.stringify(value);

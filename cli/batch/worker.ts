@@ -152,7 +152,8 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
     let item: RawItem = raw;
     if ('line' in raw) {
       try {
-        item = { row: raw.row, json: JSON.parse(raw.line) as unknown };
+        // A byte-order mark opens some files' first line; it is not part of the JSON.
+        item = { row: raw.row, json: JSON.parse(raw.line.charCodeAt(0) === 0xfeff ? raw.line.slice(1) : raw.line) as unknown };
       } catch (e) {
         item = { row: raw.row, readError: `not valid JSON: ${(e as Error).message}` };
       }
@@ -236,10 +237,9 @@ export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions):
       let end = buf.indexOf(0x0a, start);
       if (end < 0) end = buf.length;
       const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
-      let line = buf.toString('utf8', start, stop);
+      const line = buf.toString('utf8', start, stop);
       start = end + 1;
       if (!isRowLine(line)) continue;
-      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       const r = run({ row: row++, line });
       if (r.failed) failed += 1;
       if (options.jsonl) out += `${r.jsonLine}\n`;

@@ -206,7 +206,7 @@ describe('cleanprod batch (in-process)', () => {
     expect(readCsv(join(dir, 'out.csv')).map((r) => r.id)).toEqual(['J1', 'J2', '', 'J4']);
   });
 
-  it('JSONL in blocks: blank lines, CRLF and lines across block boundaries keep their row numbers, with 1 or 2 workers', async () => {
+  it('JSONL in blocks: a BOM, blank lines, CRLF and lines across block boundaries keep their row numbers, with 1 or 2 workers', async () => {
     const dir = tmp();
     const input = join(dir, 'big.jsonl');
     // Over 128 KB, so the file is read in several blocks and lines straddle block boundaries.
@@ -217,7 +217,7 @@ describe('cleanprod batch (in-process)', () => {
       if (i % 50 === 0) lines.push('   ');
       if (i % 77 === 0) lines.push('{broken');
     }
-    writeFileSync(input, `${lines.join('\r\n')}\r\n`);
+    writeFileSync(input, `\uFEFF${lines.join('\r\n')}\r\n`);
     expect(readFileSync(input).length).toBeGreaterThan(256 * 1024);
     const one = await runBatch({ input, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
     // A one-job worker queue: the main thread evaluates whatever the worker has no room for, so both paths run.

@@ -4,7 +4,8 @@ import { parse as parseCsv } from 'csv-parse';
 import type ExcelJS from 'exceljs';
 import { ValidationError } from '../../engine/index.ts';
 import { mapHeader } from './columns.ts';
-import { isRowLine, type RawItem } from './worker.ts';
+import type { RawItem } from './worker.ts';
+import { forEachLine, isRowLine } from './lines.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
 
 export type InputFormat = FileFormat;
@@ -75,14 +76,12 @@ const NL = 0x0a;
 
 /** Rows in a block of whole lines: lines with something other than whitespace (as the line reader counts them). */
 function countRows(bytes: Uint8Array): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let n = 0;
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(NL, start);
-    if (end < 0) end = bytes.length;
+  forEachLine(buf, (start, end) => {
     // Nearly every line starts with '{'; only a line starting with whitespace needs decoding to tell.
-    if (end > start && (bytes[start]! > 0x20 || isRowLine(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8')))) n += 1;
-    start = end + 1;
-  }
+    if (end > start && (buf[start]! > 0x20 || isRowLine(buf.toString('utf8', start, end)))) n += 1;
+  });
   return n;
 }
 
@@ -108,7 +107,7 @@ async function* jsonlBlocks(stream: ReadStream): AsyncGenerator<TextBlock> {
 async function* jsonlRows(stream: ReadStream): AsyncGenerator<RawItem> {
   let row = 0;
   for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
+    if (!isRowLine(line)) continue;
     row += 1;
     // Parsed where it is evaluated (a worker, when there are workers): the reading thread only splits lines.
     yield { row, line };

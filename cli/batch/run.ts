@@ -222,30 +222,36 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     counted(r.rows, r.failed);
   };
 
+  // The same two steps wherever a job runs: evaluate it (here or in a worker), then write its results in order.
+  const evaluateHere = (job: Job, seq: number): Done =>
+    job.type === 'block' ? { type: 'block', seq, result: singleBlock(job.bytes, job.firstRow) } : { type: 'results', seq, results: job.items.map(single) };
+  const emit = (done: Done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results));
+
   const pool =
     workers > 1
       ? new Pool(
           workers - 1,
           await workerEntry(),
           { cleanprodBatchWorker: true, rules: { versions: rules.versions, derivedFacts: rules.derivedFacts }, options: evalOptions },
-          (done) => (done.type === 'block' ? emitBlock(done.result) : emitRows(done.results)),
-          (job, seq) => (job.type === 'block' ? { type: 'block', seq, result: singleBlock(job.bytes, job.firstRow) } : { type: 'results', seq, results: job.items.map(single) }),
+          emit,
+          evaluateHere,
           opts.workerQueue ?? IN_FLIGHT_PER_WORKER,
         )
       : undefined;
+  let jobsHere = 0;
+  const submit = async (job: Job) => {
+    if (pool) await pool.submit(job);
+    else await emit(evaluateHere(job, jobsHere++));
+  };
   try {
     if (blocks) {
-      for await (const block of blocks()) {
-        if (pool) await pool.submit({ type: 'block', ...block });
-        else await emitBlock(singleBlock(block.bytes, block.firstRow));
-      }
+      for await (const block of blocks()) await submit({ type: 'block', ...block });
     } else {
-      // Rows go in chunks: to a worker, or (single-threaded) evaluated here and written as one block.
+      // Rows go in chunks, evaluated and written a chunk at a time.
       let chunk: RawItem[] = [];
       const flush = async () => {
         if (chunk.length === 0) return;
-        if (pool) await pool.submit({ type: 'chunk', items: chunk });
-        else await emitRows(chunk.map(single));
+        await submit({ type: 'chunk', items: chunk });
         chunk = [];
       };
       for (let next = await reader.rows.next(); !next.done; next = await reader.rows.next()) {
@@ -262,6 +268,5 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     tick();
     bar?.stop();
   }
-  const jobs = pool ? pool.jobs : { main: Math.ceil(rows / CHUNK), workers: 0 };
-  return { rows, failed, workers: pool ? workers : 1, ms: performance.now() - started, jobs };
+  return { rows, failed, workers: pool ? workers : 1, ms: performance.now() - started, jobs: pool ? pool.jobs : { main: jobsHere, workers: 0 } };
 }

@@ -4,6 +4,7 @@ import { evaluate, isIsoDate, prepareRuleBase, type RuleBase, type RuleSetVersio
 import type { Answer, DerivedFactDef, Profile } from '../../schemas/index.ts';
 import { describeErrors, validatorFor } from '../../schemas/index.ts';
 import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
+import { forEachLine, isRowLine } from './lines.ts';
 
 /** One input row as read: spreadsheet cells (with the header they belong to) or a parsed JSONL line. */
 export type RawItem =
@@ -216,9 +217,6 @@ export interface BlockResult {
   failed: number;
 }
 
-/** Whether a JSONL line holds a row: blank lines are skipped, as the line reader does. */
-export const isRowLine = (line: string): boolean => line.length > 0 && (line.charCodeAt(0) > 32 || line.trim() !== '');
-
 /**
  * Evaluates a block of whole JSONL lines (UTF-8) whose first row is `firstRow`, returning the output as text: the
  * reading thread hands over the bytes it read and gets one string back, with nothing per row to do or copy.
@@ -227,24 +225,20 @@ export function createBlockEvaluator(base: RuleBase, options: EvaluatorOptions):
   const run = rowEvaluator(base, options);
   return (bytes, firstRow) => {
     // Each line is decoded on its own: an ASCII line stays a one-byte string (faster to parse and read) even when
-    // another line of the block has Chinese text. A newline byte never occurs inside a multi-byte UTF-8 character.
+    // another line of the block has Chinese text.
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     let out = '';
     const records: string[][] = [];
     let row = firstRow;
     let failed = 0;
-    for (let start = 0; start < buf.length; ) {
-      let end = buf.indexOf(0x0a, start);
-      if (end < 0) end = buf.length;
-      const stop = end > start && buf[end - 1] === 0x0d ? end - 1 : end;
-      const line = buf.toString('utf8', start, stop);
-      start = end + 1;
-      if (!isRowLine(line)) continue;
+    forEachLine(buf, (start, end) => {
+      const line = buf.toString('utf8', start, end);
+      if (!isRowLine(line)) return;
       const r = run({ row: row++, line });
       if (r.failed) failed += 1;
       if (options.jsonl) out += `${r.jsonLine}\n`;
       else records.push(r.values.map(csvText));
-    }
+    });
     // One csv-stringify call per block: the same text as per record, without a stringifier per row.
     if (records.length > 0) out = stringifySync(records);
     return { text: out, rows: row - firstRow, failed };
@@ -265,7 +259,8 @@ export type FromWorker =
   | { type: 'block'; seq: number; result: BlockResult }
   | { type: 'fatal'; message: string };
 
-// As a worker thread: load the rule base once, then evaluate chunks as they come, answering with the chunk's seq.
+// As a worker thread: prepare the rule base once from the files the main thread linted, then evaluate chunks and
+// blocks as they come, answering with the job's seq.
 if (!isMainThread && parentPort && (workerData as WorkerInit | undefined)?.cleanprodBatchWorker) {
   const port = parentPort;
   const init = workerData as WorkerInit;

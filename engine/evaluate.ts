@@ -63,12 +63,13 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     const ctx: DecisionContext = { profile, facts, asOf, lang, full };
     const placeTests = full ? jurisdictionTests(v, facts) : NO_TESTS;
     const context = and3(j.value, scope?.value ?? 'T');
-    // Rules in force on the date (listed once per version and date), or every rule when out-of-force ones are asked for.
-    const rules = status === 'in-force' && !includeOutOfForce ? rulesInForce(v, asOf) : v.rules;
+    // Rules in force on the date (listed once per version and date); every rule when out-of-force ones are asked for.
+    // (A version not in force reaches here only when they are.)
+    const onlyInForce = !includeOutOfForce;
+    const rules = onlyInForce ? rulesInForce(v, asOf) : v.rules;
     for (const rule of rules) {
       const r = rule.json;
-      const ruleInForce = rules !== v.rules || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
-      if (!ruleInForce && !includeOutOfForce) continue;
+      const ruleInForce = onlyInForce || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
       // A false rule that needs no explanation is settled by its memoised value alone (most rules, most of the time).
       if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && (context === 'F' || valueIn(rule.compiled, table) === 'F')) continue;
       const own = judgeRule(v, rule, facts, table, full);

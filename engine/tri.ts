@@ -58,9 +58,8 @@ export function valueOf(node: Node, facts: Facts): Tri {
   return c.value(factTable(facts));
 }
 
-const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
-/** A compiled node's value, read straight from the evaluation's memo when the table was laid out for its program. */
-export const valueIn = (c: Compiled, facts: FactTable): Tri => (facts.program === c.program && c.id < facts.memo.length ? TRI[facts.memo[c.id]!]! : c.value(facts));
+/** A compiled node's value (from the evaluation's memo when the table was laid out for its program), without the closure. */
+export const valueIn = (c: Compiled, facts: FactTable): Tri => c.program.value(c.id, facts);
 
 const test = (leaf: Leaf, facts: Facts, negated: boolean): LeafTest => {
   const t: LeafTest = { fact: leaf.name, operator: leaf.json.operator, value: leaf.value, actual: readFact(facts, leaf) ?? null };

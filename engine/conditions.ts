@@ -58,12 +58,17 @@ export function rawLeaves(json: ConditionJson): LeafJson[] {
   return [json];
 }
 
-/** Reads a leaf's fact value; `undefined` means the fact is absent. */
-export function readFact(facts: Readonly<Record<string, unknown>>, leaf: Leaf): unknown {
-  let v: unknown = facts[leaf.fact];
-  for (const key of leaf.path) {
+/** The value at `keys` below `root`; `undefined` when a step is missing or not an object. */
+export function readAt(root: unknown, keys: readonly string[]): unknown {
+  let v = root;
+  for (const key of keys) {
     if (v === null || typeof v !== 'object') return undefined;
     v = (v as Record<string, unknown>)[key];
   }
   return v;
+}
+
+/** Reads a leaf's fact value; `undefined` means the fact is absent. */
+export function readFact(facts: Readonly<Record<string, unknown>>, leaf: Leaf): unknown {
+  return readAt(facts[leaf.fact], leaf.path);
 }

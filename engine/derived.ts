@@ -2,6 +2,7 @@ import type { DerivedFactDef, Profile } from '../schemas/index.ts';
 import { GUANGDONG_CITIES, keysForCode, withParents } from '../schemas/index.ts';
 import { OPERATORS, applyOperator } from './operators.ts';
 import { wholeYearsBetween } from './dates.ts';
+import { readAt } from './conditions.ts';
 
 export interface DerivedContext {
   readonly profile: Profile;
@@ -23,12 +24,7 @@ const segments = (dotted: string): readonly string[] => {
 };
 
 export function readPath(obj: unknown, dotted: string): unknown {
-  let v: unknown = obj;
-  for (const key of segments(dotted)) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
+  return readAt(obj, segments(dotted));
 }
 
 type Deriver = (def: DerivedFactDef, ctx: DerivedContext, warn: DerivedResult['warnings']) => unknown;

@@ -1,5 +1,6 @@
 import type { Decision } from '../schemas/index.ts';
 import type { Facts } from './tri.ts';
+import { readAt } from './conditions.ts';
 import { GUANGDONG_CITIES, INDUSTRIES, WATERSHEDS } from '../schemas/index.ts';
 
 const SECTOR_NAMES: Record<string, { zh: string; en: string }> = {
@@ -36,15 +37,6 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\}/g;
 
 export function placeholders(template: string): string[] {
   return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-}
-
-function read(root: unknown, segments: readonly string[]): unknown {
-  let v = root;
-  for (const s of segments) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[s];
-  }
-  return v;
 }
 
 /** Number.prototype.toLocaleString builds a formatter on every call; these are built once (same output). */
@@ -90,7 +82,7 @@ export function renderExplanation(template: string, facts: Facts, decision: Part
   let out = '';
   for (const seg of segmentsOf(template)) {
     if (typeof seg === 'string') out += seg;
-    else out += show(seg.head === 'decision' ? read(decision, seg.rest) : read(facts[seg.head], seg.rest), lang);
+    else out += show(seg.head === 'decision' ? readAt(decision, seg.rest) : readAt(facts[seg.head], seg.rest), lang);
   }
   return out;
 }

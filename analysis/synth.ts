@@ -1,6 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { Profile } from '../schemas/index.ts';
+import { addDays } from '../engine/dates.ts';
 import { ENUMERATED_DISTRICTS, GUANGDONG_CITY_KEYS, INDUSTRIES } from '../schemas/index.ts';
 
 type Rng = ReturnType<typeof xoroshiro128plus>;
@@ -106,9 +107,17 @@ function one(d: Draw, index: number): Profile {
     p.audit = { lastCompleted: audited ? d.date(2005, 2025) : d.chance(0.5) ? null : undefined! };
     if (p.audit.lastCompleted === undefined) delete p.audit.lastCompleted;
     if (audited) Object.assign(p.audit, { accepted: d.chance(0.85), voluntary: d.chance(0.4), notableResults: d.chance(0.05) });
+    // A third of the audited give their whole history: one to three rounds, the latest being lastCompleted.
+    if (audited && d.chance(0.33)) {
+      const last = p.audit.lastCompleted as string;
+      const earlier = Array.from({ length: d.int(0, 2) }, () => d.date(2005, Number(last.slice(0, 4)))).filter((x) => x < last);
+      p.audit.rounds = [...new Set([...earlier, last])].sort().map((completedOn) => ({ completedOn }));
+    }
     const listed = d.chance(0.06);
-    p.audit.mandatoryListed = listed ? { listed: true, listedOn: d.date(2012, 2023), deadline: d.date(2013, 2024) } : { listed: false };
-    if (listed) p.audit.completedOnTime = d.chance(0.7);
+    if (listed) {
+      const listedOn = d.date(2012, 2023);
+      p.audit.mandatoryListed = { listed: true, listedOn, deadline: addDays(listedOn, d.int(90, 540)) };
+    } else p.audit.mandatoryListed = { listed: false };
     p.audit.certified = d.chance(0.03);
     p.audit.voluntaryAgreement = d.chance(0.03);
   }

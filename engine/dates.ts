@@ -35,3 +35,27 @@ export function wholeYearsBetween(from: string, to: string): number {
 
 export const covers = (from: string | null | undefined, to: string | null | undefined, date: string): boolean =>
   (!from || from <= date) && (!to || date <= to);
+
+/** A closed range of days; `to` null = open-ended. */
+export type DateRange = readonly [from: string, to: string | null];
+
+/** The days of `range` that none of `others` covers (a version's days where no higher version covers the date). */
+export function subtractRanges(range: DateRange, others: readonly DateRange[]): DateRange[] {
+  let parts: DateRange[] = [range];
+  for (const [from, to] of others) {
+    const next: DateRange[] = [];
+    for (const [a, b] of parts) {
+      const overlaps = (to === null || a <= to) && (b === null || from <= b);
+      if (!overlaps) {
+        next.push([a, b]);
+        continue;
+      }
+      if (a < from) next.push([a, addDays(from, -1)]);
+      if (to !== null && (b === null || to < b)) next.push([addDays(to, 1), b]);
+    }
+    parts = next;
+  }
+  return parts;
+}
+
+export const inRanges = (ranges: readonly DateRange[], date: string): boolean => ranges.some(([from, to]) => covers(from, to, date));

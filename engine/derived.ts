@@ -77,6 +77,8 @@ const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
       ),
     ].sort();
   },
+  // Computed from the audit duties once the rules' conditions are decided (engine/lateness.ts), not from the profile.
+  auditDuties: () => undefined,
   inProvince(def, { profile }) {
     const province = profile.location?.province;
     if (province !== undefined) return province === def.value;

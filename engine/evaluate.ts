@@ -1,7 +1,11 @@
 import type { Answer, Decision, Profile } from '../schemas/index.ts';
 import { covers } from './dates.ts';
-import { deriveFacts } from './derived.ts';
-import { computeDue } from './due.ts';
+import { deriveFacts, readPath } from './derived.ts';
+import { auditHistory, auditOnDate, checkAuditFacts } from './history.ts';
+import { collectDuties, type DutyRecord } from './duties.ts';
+import { dutyFields } from './audit-summary.ts';
+import { dutyOutcome } from './duty.ts';
+import { lateness, type LatenessFact } from './lateness.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
@@ -29,11 +33,27 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const lang: Lang = options.lang ?? 'zh';
   const full = options.detail !== 'summary';
   checkRequested(base, options);
+  checkAuditFacts(profile);
   const fastJudge = judgeRule === threeValuedJudge;
-  const derived = deriveFacts(base.derivedFacts, { profile, asOf });
-  const facts: Facts = { ...profile, ...derived.facts };
-  const table = factTable(facts, base.program);
+  // The audit facts as they stood on asOf: audits completed later did not exist yet.
+  const history = auditHistory(profile, asOf);
+  const onDate = auditOnDate(profile, history, asOf);
+  const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf });
+  let facts: Facts = { ...onDate, ...derived.facts };
+  let table = factTable(facts, base.program);
   const warnings: Warning[] = [...derived.warnings];
+  if (history.ignored.length > 0) warnings.push(afterAsOfWarning(history.ignored, asOf, lang));
+  // Audit duties first (their rules read no lateness fact: lint checks it), then the lateness facts they imply.
+  const duties = collectDuties(base, options, table, facts, history);
+  const late = lateness(duties, profile, lang);
+  warnings.push(...late.warnings);
+  if (Object.keys(late.facts).length > 0) {
+    facts = { ...facts, ...late.facts };
+    releaseTable(table);
+    table = factTable(facts, base.program);
+  }
+  const dutyOf = new Map<PreparedRule, DutyRecord>();
+  for (const d of duties) if (d.inForce || !dutyOf.has(d.duty.rule)) dutyOf.set(d.duty.rule, d);
   const rulesets: Answer['rulesets'] = [];
   const decisions: Decision[] = [];
   const whyNot: Answer['whyNot'] = [];
@@ -60,7 +80,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     }
 
     const scope = v.appliesTo ? judgeCompiled(compiled(v.appliesTo), table) : null;
-    const ctx: DecisionContext = { profile, facts, asOf, lang, full };
+    const ctx: DecisionContext = { profile: onDate, facts, asOf, lang, full, history, dutyOf };
     const placeTests = full ? jurisdictionTests(v, facts) : NO_TESTS;
     const context = and3(j.value, scope?.value ?? 'T');
     // Rules in force on the date (listed once per version and date); every rule when out-of-force ones are asked for.
@@ -77,19 +97,19 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       if (value === 'T') {
         // The summary leaves `because` out; the full answer shows the location and scope facts before the rule's own.
         const because = !full ? [] : placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
-        decisions.push(toDecision(v, rule, because, ruleInForce, ctx, warnings));
+        decisions.push(toDecision(v, rule, because, ruleInForce, ctx));
       } else if (value === 'F') {
         if (full && ruleInForce && rule.explainsFalse) {
           const missing = scope?.value === 'F' ? scope.missing : own.missing;
           const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
           if (options.whatIfLinks) {
-            const link = singleChangeFor(base, v, rule, profile, facts, asOf, scope?.value === 'F' ? v.appliesTo! : rule.node, missing);
+            const link = singleChangeFor(base, v, rule, onDate, facts, asOf, scope?.value === 'F' ? v.appliesTo! : rule.node, missing);
             if (link) entry.whatIf = { changes: [link] };
           }
           whyNot.push(entry);
         }
       } else if (ruleInForce) {
-        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: missingFactsOf(base, j, scope, own) });
+        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: missingFactsOf(base, j, scope, own, late.ask) });
       }
     }
     if (status === 'in-force' && j.value === 'T') {
@@ -101,7 +121,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
 
   // Every decision counts: rules not in force were skipped above unless includeOutOfForce asked for them.
   releaseTable(table);
-  const summary = summarise(decisions, undetermined, lang);
+  const summary = summarise(decisions, undetermined, lang, dutyFields(duties));
   if (summary.process.route === 'standard' && decisions.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
     warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });
   }
@@ -115,8 +135,8 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     decisions,
     whyNot,
     undetermined,
-    questions: rankQuestions(undetermined),
-    facts: derived.facts,
+    questions: rankQuestions(undetermined, duties),
+    facts: { ...derived.facts, ...late.facts },
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
   };
@@ -146,9 +166,11 @@ interface DecisionContext {
   asOf: string;
   lang: Lang;
   full: boolean;
+  history: ReturnType<typeof auditHistory>;
+  dutyOf: ReadonlyMap<PreparedRule, DutyRecord>;
 }
 
-function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, ctx: DecisionContext, warnings: Warning[]): Decision {
+function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[], inForce: boolean, ctx: DecisionContext): Decision {
   const { profile, asOf } = ctx;
   const r = rule.json;
   const d: Decision = {
@@ -164,12 +186,20 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
     validFrom: r.validFrom ?? v.file.validFrom,
     validTo: r.validTo !== undefined ? r.validTo : v.file.validTo,
   };
-  const due = computeDue(r, r.validFrom ?? v.file.validFrom, profile, asOf);
-  if (due) {
-    d.dueBy = due.dueBy;
-    d.cycleYears = due.cycleYears;
-    d.overdue = due.overdue;
-    if (due.warning && inForce) warnings.push(due.warning);
+  if (rule.duty) {
+    // The duty's state on asOf; a rule shown out of force (includeOutOfForce) without a passed due date gets its
+    // state as if in force, marked by the decision's inForce: false.
+    const record = ctx.dutyOf.get(rule);
+    const listing = profile.audit?.mandatoryListed;
+    const deemed = rule.duty.deemedBy !== undefined ? readPath(ctx.facts, rule.duty.deemedBy) : undefined;
+    const result =
+      record?.result ??
+      dutyOutcome(rule.duty, { history: ctx.history, asOf, inForce, listing: listing && listing.listed !== false ? listing : undefined, deemed: typeof deemed === 'boolean' ? deemed : undefined });
+    const { late: _late, onTime: _onTime, rounds: _rounds, ...duty } = result;
+    d.dueBy = duty.dueBy;
+    d.cycleYears = duty.cycleYears;
+    d.overdue = duty.overdue;
+    d.duty = duty;
   }
   if (r.fine) d.fine = r.fine;
   if (r.notEncoded) d.notEncoded = r.notEncoded;
@@ -201,16 +231,24 @@ function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule,
 }
 
 const NO_TESTS: LeafTest[] = [];
+
+const AFTER_AS_OF = {
+  zh: (dates: string, asOf: string) => `审核完成日期 ${dates} 晚于评估日 ${asOf}：这些审核在该日尚未发生，本次评估不计入。`,
+  en: (dates: string, asOf: string) => `audit completion date(s) ${dates} lie after the evaluation date ${asOf}: those audits did not exist on that date and are ignored.`,
+};
+function afterAsOfWarning(ignored: readonly string[], asOf: string, lang: Lang): Warning {
+  return { code: 'audit-after-asof', path: 'audit', message: AFTER_AS_OF[lang](ignored.join(lang === 'zh' ? '、' : ', '), asOf) };
+}
 const NO_FACTS: readonly string[] = [];
 
 /** The profile paths an undetermined rule waits on (jurisdiction, scope, own conditions), each once. */
-function missingFactsOf(base: RuleBase, j: { value: string; missing: readonly string[] }, scope: Judgment | null, own: Judgment): string[] {
+function missingFactsOf(base: RuleBase, j: { value: string; missing: readonly string[] }, scope: Judgment | null, own: Judgment, lateAsk: Partial<Record<LatenessFact, string[]>>): string[] {
   const out: string[] = [];
   const sources = [j.value === 'U' ? j.missing : NO_FACTS, scope?.value === 'U' ? scope.unknownFacts : NO_FACTS, own.value === 'U' ? own.unknownFacts : NO_FACTS];
   for (const list of sources) {
     for (const fact of list) {
-      const path = askPath(base, fact);
-      if (!out.includes(path)) out.push(path);
+      // A lateness fact is asked for through what would settle the duties it comes from.
+      for (const path of lateAsk[fact as LatenessFact] ?? [askPath(base, fact)]) if (!out.includes(path)) out.push(path);
     }
   }
   return out;
@@ -222,11 +260,16 @@ function askPath(base: RuleBase, fact: string): string {
 }
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
-function rankQuestions(undetermined: Answer['undetermined']): Answer['questions'] {
+function rankQuestions(undetermined: Answer['undetermined'], duties: readonly DutyRecord[]): Answer['questions'] {
   const entries: { fact: string; ids: string[]; weight: number }[] = [];
   const byFact = new Map<string, { fact: string; ids: string[]; weight: number }>();
-  for (const u of undetermined) {
-    const weight = u.kind === 'audit' ? 100 : u.kind === 'process' ? 10 : 1;
+  // An audit duty whose state the history leaves open asks for the audit dates (or the listing's), as an audit rule would.
+  // It ranks after the facts that decide whether an audit is due at all, before those of the route.
+  const open = duties
+    .filter((d) => d.inForce && d.applies === 'T' && d.result.ask.length > 0)
+    .map((d) => ({ id: d.duty.rule.json.id, kind: 'duty', missingFacts: d.result.ask }));
+  for (const u of [...undetermined, ...open]) {
+    const weight = u.kind === 'audit' ? 100 : u.kind === 'duty' ? 50 : u.kind === 'process' ? 10 : 1;
     for (const fact of u.missingFacts) {
       let entry = byFact.get(fact);
       if (!entry) {

@@ -14,3 +14,8 @@ export * from './version.ts';
 export * from './jre.ts';
 export * from './explain.ts';
 export * from './links.ts';
+export * from './history.ts';
+export * from './duty.ts';
+export * from './duties.ts';
+export * from './lateness.ts';
+export * from './audit-summary.ts';

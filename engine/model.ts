@@ -1,6 +1,8 @@
 import type { DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
 import type { Node } from './conditions.ts';
 import type { Compiled, Program } from './tri.ts';
+import type { DateRange } from './dates.ts';
+import type { DutySpec } from './duty.ts';
 
 /** One version of a rule set as loaded at the edge: its parsed file, content hash and where it came from. */
 export interface RuleSetVersionInput {
@@ -16,6 +18,8 @@ export interface PreparedRule {
   readonly compiled: Compiled;
   /** Whether a false result is explained (incentives and the simplified route get a whyNot). */
   readonly explainsFalse: boolean;
+  /** The audit duty, for audit rules that oblige and state a `due` block. */
+  readonly duty?: DutySpec;
 }
 export interface PreparedWarning {
   readonly code: string;
@@ -34,6 +38,16 @@ export interface PreparedVersion {
   readonly appliesTo: Node | null;
   readonly rules: readonly PreparedRule[];
   readonly warnings: readonly PreparedWarning[];
+  /** The days on which this version is the one used (its validity, less the days a higher version covers). */
+  readonly selected: readonly DateRange[];
+}
+
+/** An audit duty of one version's rule, listed once per rule base. */
+export interface DutyRule {
+  readonly ruleset: string;
+  readonly version: PreparedVersion;
+  readonly rule: PreparedRule;
+  readonly spec: DutySpec;
 }
 
 /** Everything an evaluation needs: every version of every rule set (ascending semver) and the derived facts. */
@@ -46,6 +60,8 @@ export interface RuleBase {
   readonly askFor: ReadonlyMap<string, string>;
   /** The top-level profile fields derived facts are computed from. */
   readonly derivedRoots: ReadonlySet<string>;
+  /** Every audit duty of every version, in rule-set and version order. */
+  readonly duties: readonly DutyRule[];
 }
 
 export interface EvaluateOptions {

@@ -2,14 +2,16 @@ import type { DerivedFactDef } from '../schemas/index.ts';
 import { parseCondition } from './conditions.ts';
 import { compiled, Program } from './tri.ts';
 import type { RuleJson } from '../schemas/index.ts';
-import type { PreparedVersion, RuleBase, RuleSetVersionInput } from './model.ts';
+import type { DutyRule, PreparedVersion, RuleBase, RuleSetVersionInput } from './model.ts';
 import { compareSemver } from './semver.ts';
+import { subtractRanges, type DateRange } from './dates.ts';
+import { dutySpec } from './duty.ts';
 
 /**
  * Parses each version's conditions once; the result is reused by every evaluation. The rule base's `program` holds
  * every version's trees, so that a condition several rules (or versions) share is decided once per evaluation.
  */
-export function prepareVersion(input: RuleSetVersionInput, program: Program = new Program()): PreparedVersion {
+export function prepareVersion(input: RuleSetVersionInput, program: Program = new Program(), selected: readonly DateRange[] = [[input.file.validFrom, input.file.validTo]]): PreparedVersion {
   const { file } = input;
   const appliesTo = file.appliesTo ? parseCondition(file.appliesTo) : null;
   const warnings = (file.warnings ?? []).map((w) => ({ code: w.code, node: parseCondition(w.conditions), message: w.message, path: w.path }));
@@ -25,9 +27,11 @@ export function prepareVersion(input: RuleSetVersionInput, program: Program = ne
     appliesTo,
     rules: file.rules.map((json) => {
       const node = parseCondition(json.conditions);
-      return { json, node, compiled: compiled(node, program), explainsFalse: explainsFalse(json) };
+      const duty = dutySpec(json, file.validFrom);
+      return { json, node, compiled: compiled(node, program), explainsFalse: explainsFalse(json), ...(duty ? { duty } : {}) };
     }),
     warnings,
+    selected,
   };
 }
 
@@ -35,19 +39,27 @@ export function prepareVersion(input: RuleSetVersionInput, program: Program = ne
 export const explainsFalse = (rule: RuleJson): boolean => rule.kind === 'incentive' || (rule.kind === 'process' && rule.outcome === 'simplified');
 
 export function prepareRuleBase(inputs: readonly RuleSetVersionInput[], derivedFacts: readonly DerivedFactDef[]): RuleBase {
-  const byId = new Map<string, PreparedVersion[]>();
+  const byId = new Map<string, RuleSetVersionInput[]>();
+  for (const input of inputs) byId.set(input.file.id, [...(byId.get(input.file.id) ?? []), input]);
   const program = new Program();
-  for (const input of inputs) {
-    const list = byId.get(input.file.id) ?? [];
-    list.push(prepareVersion(input, program));
-    byId.set(input.file.id, list);
+  const rulesets = new Map<string, PreparedVersion[]>();
+  const duties: DutyRule[] = [];
+  for (const [id, list] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
+    const sorted = [...list].sort((a, b) => compareSemver(a.file.version, b.file.version));
+    // A version is used on the days its validity covers and no higher version's does.
+    const prepared = sorted.map((input, i) => {
+      const higher = sorted.slice(i + 1).map((h): DateRange => [h.file.validFrom, h.file.validTo]);
+      return prepareVersion(input, program, subtractRanges([input.file.validFrom, input.file.validTo], higher));
+    });
+    rulesets.set(id, prepared);
+    for (const version of prepared) for (const rule of version.rules) if (rule.duty) duties.push({ ruleset: id, version, rule, spec: rule.duty });
   }
-  for (const list of byId.values()) list.sort((a, b) => compareSemver(a.version, b.version));
   return {
-    rulesets: new Map([...byId].sort(([a], [b]) => a.localeCompare(b))),
+    rulesets,
     derivedFacts,
     program,
     askFor: new Map(derivedFacts.map((d) => [d.name, d.ask])),
     derivedRoots: new Set(derivedFacts.flatMap((d) => [...d.inputs, ...(d.override ? [d.override] : [])].map((p) => p.split('.')[0]!))),
+    duties,
   };
 }

@@ -1,5 +1,6 @@
 import type { Answer, AuditStatus, Decision, DecisionKind, ListedDecision } from '../schemas/index.ts';
 import { AUDIT_OUTCOMES } from '../schemas/index.ts';
+import type { DutyFields } from './audit-summary.ts';
 
 type Undetermined = Answer['undetermined'][number];
 type Summary = Answer['summary'];
@@ -40,19 +41,12 @@ function byKind(decisions: readonly Decision[]): Record<DecisionKind, Decision[]
   return out;
 }
 
-export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[], lang: 'zh' | 'en' = 'en'): Summary {
+export function summarise(decisions: readonly Decision[], undetermined: readonly Undetermined[], lang: 'zh' | 'en', duties: DutyFields): Summary {
   const kinds = byKind(decisions);
   const audit = kinds.audit;
   let status: AuditStatus = 'not-required';
   for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
   const basisDecisions = audit.filter((d) => d.outcome === status);
-  // Due dates and overdue come from every decision that obliges an audit (mandatory or required): a mandatory ground
-  // under the law has no date of its own, while a plan's cycle or deadline for the same enterprise does.
-  const obliging = audit.filter((d) => d.outcome === 'mandatory' || d.outcome === 'required');
-  const dues = obliging.map((d) => d.dueBy).filter((x): x is string => typeof x === 'string').sort();
-  const cycles = obliging.map((d) => d.cycleYears).filter((x): x is number => typeof x === 'number');
-  const overdues = obliging.map((d) => d.overdue);
-  const overdue = obliging.length === 0 ? false : overdues.includes(true) ? true : overdues.includes(null) ? null : overdues.includes(false) ? false : null;
   const couldBe = [...new Set(undetermined.filter((u) => u.kind === 'audit' && strength(u.outcome) > strength(status)).map((u) => u.outcome as AuditStatus))].sort(
     (a, b) => strength(b) - strength(a),
   );
@@ -82,9 +76,13 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
   return {
     audit: {
       status,
-      dueBy: dues[0] ?? null,
-      cycleYears: cycles.length > 0 ? Math.min(...cycles) : null,
-      overdue,
+      dueBy: duties.dueBy,
+      dueBasis: duties.dueBasis,
+      cycleYears: duties.cycleYears,
+      overdue: duties.overdue,
+      metBy: duties.metBy,
+      missed: duties.missed,
+      duties: duties.duties,
       basis: basisDecisions.map((d) => d.id),
       couldBe,
     },

@@ -27,6 +27,29 @@ const FactTest = Type.Object(
 );
 export type FactTest = Static<typeof FactTest>;
 const Kind = Literals(DECISION_KINDS);
+
+export const DUTY_STATES = ['met', 'pending', 'overdue', 'missed', 'undetermined'] as const;
+export type DutyStateName = (typeof DUTY_STATES)[number];
+
+/** One audit duty on asOf: when it was due, and whether and by which audit it was met. */
+export const DutySchema = Type.Object(
+  {
+    state: Literals(DUTY_STATES, 'met (by metBy), pending (not yet due), overdue (due date passed unmet, duty in force), missed (due date passed unmet; madeUpOn if a later audit came), undetermined (the audit history or a fact it needs is not given)'),
+    dueKind: Literals(['date', 'listing', 'cycle', 'none'] as const, 'where the due date comes from: a fixed date, the listing deadline, a cycle, or none stated'),
+    dueBy: Type.Union([IsoDate, Type.Null()]),
+    windowFrom: Type.Union([IsoDate, Type.Null()], { description: 'the earliest date an audit counts for this duty (null: any audit by the due date)' }),
+    satisfiedBy: Type.String({ description: 'what meets it (any-audit-by-due, audit-in-window, audit-since-listing, audit-each-cycle, any-audit, not-stated)' }),
+    metBy: Type.Union([IsoDate, Type.Null()], { description: 'the audit that met it' }),
+    madeUpOn: Type.Union([IsoDate, Type.Null()], { description: 'the first audit after a missed due date' }),
+    cycleYears: Type.Union([Type.Number(), Type.Null()]),
+    overdue: Type.Union([Type.Boolean(), Type.Null()]),
+    deemed: Opt(Type.Boolean({ description: 'met by a fact that counts as an audit (e.g. a certification)' })),
+    missed: Type.Array(Type.Object({ dueBy: IsoDate, madeUpOn: Type.Union([IsoDate, Type.Null()]) }, Strict), { description: 'earlier due dates passed unmet' }),
+    ask: Type.Array(Type.String(), { description: 'profile fields that would settle an undetermined state' }),
+  },
+  Strict,
+);
+export type Duty = Static<typeof DutySchema>;
 const Title = Type.Object({ zh: Type.String(), en: Type.String() }, Strict);
 
 export const DecisionSchema = Type.Object(
@@ -45,6 +68,7 @@ export const DecisionSchema = Type.Object(
     dueBy: Opt(Type.Union([IsoDate, Type.Null()])),
     cycleYears: Opt(Type.Union([Type.Number(), Type.Null()])),
     overdue: Opt(Type.Union([Type.Boolean(), Type.Null()])),
+    duty: Opt(DutySchema),
     fine: Opt(Type.Object({ minYuan: Opt(Type.Number()), maxYuan: Type.Number() }, Strict)),
     notEncoded: Opt(Type.String()),
     historic: Opt(Type.String()),
@@ -57,6 +81,41 @@ export type Decision = Static<typeof DecisionSchema>;
 
 const Listed = Type.Object({ id: Type.String(), ruleset: Type.String(), outcome: Type.String(), title: Title }, Strict);
 export type ListedDecision = Static<typeof Listed>;
+
+const MissedSchema = Type.Object(
+  {
+    id: Type.String(),
+    ruleset: Type.String(),
+    version: Type.String(),
+    dueBy: IsoDate,
+    madeUpOn: Type.Union([IsoDate, Type.Null()]),
+    inForce: Type.Boolean({ description: 'whether the duty is still in force on asOf (then it is also overdue unless made up)' }),
+    title: Title,
+    citation: CitationSchema,
+  },
+  Strict,
+);
+export type MissedDuty = Static<typeof MissedSchema>;
+
+const DutySummarySchema = Type.Object(
+  {
+    id: Type.String(),
+    ruleset: Type.String(),
+    version: Type.String(),
+    outcome: Type.String(),
+    inForce: Type.Boolean(),
+    applies: Type.Boolean({ description: 'false: whether the rule applied depends on facts not given (see missingFacts)' }),
+    missingFacts: Type.Array(Type.String()),
+    state: Literals(DUTY_STATES),
+    dueBy: Type.Union([IsoDate, Type.Null()]),
+    metBy: Type.Union([IsoDate, Type.Null()]),
+    madeUpOn: Type.Union([IsoDate, Type.Null()]),
+    overdue: Type.Union([Type.Boolean(), Type.Null()]),
+    title: Title,
+  },
+  Strict,
+);
+export type DutySummary = Static<typeof DutySummarySchema>;
 
 export const AnswerSchema = Type.Object(
   {
@@ -75,9 +134,13 @@ export const AnswerSchema = Type.Object(
         audit: Type.Object(
           {
             status: Literals(AUDIT_OUTCOMES),
-            dueBy: Type.Union([IsoDate, Type.Null()]),
+            dueBy: Type.Union([IsoDate, Type.Null()], { description: 'the due date of the duties in dueBasis: the earliest open one in force, else the earliest met one' }),
+            dueBasis: Type.Array(Type.String(), { description: 'the decisions whose own due date is dueBy' }),
             cycleYears: Type.Union([Type.Number(), Type.Null()]),
-            overdue: Type.Union([Type.Boolean(), Type.Null()]),
+            overdue: Type.Union([Type.Boolean(), Type.Null()], { description: 'a duty in force on asOf has passed its due date unmet (null: the audit history or a fact leaves it open)' }),
+            metBy: Type.Union([IsoDate, Type.Null()], { description: 'the audit that meets the duty behind dueBy' }),
+            missed: Type.Array(MissedSchema, { description: 'due dates passed unmet, also of plan stages, versions and rule sets no longer in force' }),
+            duties: Type.Array(DutySummarySchema, { description: 'every audit duty in force, and every earlier one whose due date has passed' }),
             basis: Type.Array(Type.String()),
             couldBe: Type.Array(Literals(AUDIT_OUTCOMES)),
           },

@@ -120,11 +120,36 @@ export const ProfileSchema = Type.Object(
       Type.Object(
         {
           mandatoryListed: Opt(
-            Type.Object({ listed: Bool('on the published audit list (纳入审核名单); false = not listed'), listedOn: Opt(IsoDate), deadline: Opt(IsoDate) }, { ...Strict, description: 'on a published mandatory-audit list' }),
+            Type.Object(
+              {
+                listed: Bool('false = not on a published audit list (纳入审核名单); an object without listed: false means listed'),
+                listedOn: Opt(IsoDate),
+                deadline: Opt(IsoDate),
+              },
+              { ...Strict, description: 'present = on a published mandatory-audit list (with its listing date and deadline); { listed: false } = not listed' },
+            ),
           ),
-          lastCompleted: Opt(Type.Union([IsoDate, Type.Null()], { description: 'date the last audit round was completed; null = never audited' })),
+          lastCompleted: Opt(Type.Union([IsoDate, Type.Null()], { description: 'date the last audit round was completed; null = never audited. With `rounds`, it must be their latest completedOn' })),
+          rounds: Opt(
+            Type.Array(
+              Type.Object(
+                {
+                  completedOn: IsoDate,
+                  acceptedOn: Opt(Type.String({ format: 'date', description: 'date the round passed assessment/acceptance (评估验收), on or after completedOn' })),
+                },
+                Strict,
+              ),
+              {
+                maxItems: 100,
+                description:
+                  'the complete audit history: every audit round completed, in any order ([] = never audited). lastCompleted, when given, is its latest. Rounds after the evaluation date are ignored for that date (warning audit-after-asof).',
+              },
+            ),
+          ),
           accepted: Bool('the last audit passed assessment/acceptance (评估验收)'),
-          completedOnTime: Bool('the listed audit was completed on time or early'),
+          completedOnTime: Bool(
+            'an explicit statement that the enterprise completed its audit on time or early (false = late). The engine derives lateness from the audit duties and the audit dates; this value is used only where the dates leave it open, and a contradiction is warned about (completed-on-time-conflict)',
+          ),
           certified: Bool('passed a cleaner-production evaluation certification that meets audit requirements'),
           voluntary: Bool('the last audit was voluntary (not on a mandatory list)'),
           voluntaryAgreement: Bool('signed a voluntary resource-saving / emission-reduction agreement (CPPL 2012 Art. 28)'),

@@ -22,14 +22,23 @@ export const CitationSchema = Type.Object(
   Strict,
 );
 
+/** What meets an audit duty (see rules/README.md, "Audit duties"). */
+export const SATISFIED_BY = ['any-audit-by-due', 'audit-in-window', 'audit-since-listing', 'audit-each-cycle', 'any-audit', 'not-stated'] as const;
+export type SatisfiedBy = (typeof SATISFIED_BY)[number];
+
 export const DueSchema = Type.Object(
   {
     by: Opt(IsoDate),
-    cycleYears: Opt(Type.Number({ exclusiveMinimum: 0 })),
+    cycleYears: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 50 })),
     fromFact: Opt(Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)+$', description: 'profile path of a deadline, e.g. audit.mandatoryListed.deadline' })),
+    none: Opt(Type.String({ minLength: 1, description: 'the text sets no date: why, in a sentence' })),
+    from: Opt(Type.Union([IsoDate, Type.Literal('listing')], { description: "the window's start: a date, or `listing` (audit.mandatoryListed.listedOn); default: the rule's validFrom, else the version's" })),
+    satisfiedBy: Opt(Literals(SATISFIED_BY, 'what meets the duty: any audit completed by the due date; an audit completed inside the window; an audit since the listing; one round per cycle; any audit at all; or not stated by the text')),
+    deemedBy: Opt(Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)+$', description: 'profile path of a fact that, when true, counts as meeting the duty (e.g. audit.certified: 视同开展清洁生产审核)' })),
   },
-  { ...Strict, description: 'how the audit due date is found' },
+  { ...Strict, description: 'the audit duty: its due date (by, fromFact, cycleYears, or none), its window and what meets it' },
 );
+export type DueJson = Static<typeof DueSchema>;
 
 export const RuleSchema = Type.Object(
   {
@@ -76,10 +85,15 @@ export const JurisdictionSchema = Type.Object(
   Strict,
 );
 
+const SEMVER = '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$';
+
+export const AssumptionSchema = Type.Object({ id: Type.String({ pattern: RULE_ID }), about: Type.String(), decision: Type.String(), why: Type.String() }, Strict);
+
 export const RuleSetFileSchema = Type.Object(
   {
     id: Type.String({ pattern: RULE_ID }),
-    version: Type.String({ pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$' }),
+    version: Type.String({ pattern: SEMVER }),
+    extends: Opt(Type.String({ pattern: SEMVER, description: 'written as a delta on this earlier version (see RuleSetDelta); the compiled form keeps the name' })),
     title: Bilingual,
     validFrom: IsoDate,
     validTo: Type.Union([IsoDate, Type.Null()]),
@@ -95,9 +109,7 @@ export const RuleSetFileSchema = Type.Object(
       },
       Strict,
     ),
-    assumptions: Type.Array(
-      Type.Object({ id: Type.String({ pattern: RULE_ID }), about: Type.String(), decision: Type.String(), why: Type.String() }, Strict),
-    ),
+    assumptions: Type.Array(AssumptionSchema),
     warnings: Opt(Type.Array(WarningRuleSchema)),
     rules: Type.Array(RuleSchema, { minItems: 1 }),
   },
@@ -105,7 +117,65 @@ export const RuleSetFileSchema = Type.Object(
 );
 export type RuleSetFile = Static<typeof RuleSetFileSchema>;
 
-export const DERIVATION_KINDS = ['threshold', 'yearsSince', 'industryClosure', 'heldTitles', 'inProvince'] as const;
+/** Rule fields a `change` may set or `unset` (everything but the id). */
+const RULE_FIELDS = Object.keys(RuleSchema.properties).filter((k) => k !== 'id');
+export const RuleChangeSchema = Type.Object(
+  {
+    ...Type.Partial(RuleSchema).properties,
+    id: Type.String({ pattern: RULE_ID, description: 'the rule of the base version to change' }),
+    unset: Opt(Type.Array(Literals(RULE_FIELDS as unknown as readonly string[]), { uniqueItems: true, description: 'fields of the base rule to drop' })),
+  },
+  { ...Strict, description: "a rule of the base version with the fields given here set (each replaces the base's field whole) and those in unset dropped" },
+);
+export const AddedRuleSchema = Type.Object(
+  { ...RuleSchema.properties, after: Opt(Type.String({ pattern: RULE_ID, description: 'place it after this rule (default: at the end)' })) },
+  Strict,
+);
+
+/**
+ * A version written as a delta on an earlier one: top-level fields given here replace the base's (validity, title,
+ * jurisdiction, source, …; those not given are carried over), and `rules` / `assumptions` list what is added,
+ * replaced, changed and removed. The loader compiles it to the full form (RuleSetFile) before lint and evaluation.
+ */
+export const RuleSetDeltaSchema = Type.Object(
+  {
+    id: Type.String({ pattern: RULE_ID }),
+    version: Type.String({ pattern: SEMVER }),
+    extends: Type.String({ pattern: SEMVER, description: 'the earlier version this one amends' }),
+    title: Opt(Bilingual),
+    validFrom: Opt(IsoDate),
+    validTo: Opt(Type.Union([IsoDate, Type.Null()])),
+    jurisdiction: Opt(JurisdictionSchema),
+    appliesTo: Opt(TopConditionSchema),
+    source: Opt(RuleSetFileSchema.properties.source),
+    warnings: Opt(Type.Array(WarningRuleSchema)),
+    assumptions: Opt(
+      Type.Object(
+        {
+          add: Opt(Type.Array(AssumptionSchema)),
+          replace: Opt(Type.Array(AssumptionSchema)),
+          remove: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { uniqueItems: true })),
+        },
+        Strict,
+      ),
+    ),
+    rules: Opt(
+      Type.Object(
+        {
+          add: Opt(Type.Array(AddedRuleSchema)),
+          replace: Opt(Type.Array(RuleSchema)),
+          change: Opt(Type.Array(RuleChangeSchema)),
+          remove: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { uniqueItems: true })),
+        },
+        Strict,
+      ),
+    ),
+  },
+  { ...Strict, $id: 'RuleSetDelta' },
+);
+export type RuleSetDelta = Static<typeof RuleSetDeltaSchema>;
+
+export const DERIVATION_KINDS = ['threshold', 'yearsSince', 'industryClosure', 'heldTitles', 'inProvince', 'auditDuties'] as const;
 export const DerivedFactSchema = Type.Object(
   {
     name: Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' }),

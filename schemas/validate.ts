@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ProfileSchema } from './profile.ts';
 import { ConditionSchema } from './condition.ts';
-import { DerivedFactsFileSchema, RuleSetFileSchema } from './ruleset.ts';
+import { DerivedFactsFileSchema, RuleSetDeltaSchema, RuleSetFileSchema } from './ruleset.ts';
 import { GoldenCaseSchema } from './case.ts';
 import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
 import { BatchItemSchema, ProblemSchema } from './api.ts';
@@ -11,7 +11,7 @@ import { BatchItemSchema, ProblemSchema } from './api.ts';
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
 
 /** Every schema with an $id, in dependency order: the API registers the same list for OpenAPI and serialisation. */
-export const SHARED_SCHEMAS = [ProfileSchema, ConditionSchema, RuleSetFileSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema, ProblemSchema, BatchItemSchema];
+export const SHARED_SCHEMAS = [ProfileSchema, ConditionSchema, RuleSetFileSchema, RuleSetDeltaSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema, ProblemSchema, BatchItemSchema];
 
 /** One place that knows every schema: strict, all errors, real dates. */
 export function createAjv(): Ajv2019 {

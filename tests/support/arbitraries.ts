@@ -27,9 +27,37 @@ const OVERRIDES: Record<string, (complete: boolean) => fc.Arbitrary<unknown>> = 
   'industry.codes': () => fc.uniqueArray(fc.constantFrom('3011', '3071', '3360', '1713', '2211', '3843', '6110', '3212', '2710', '4411', '9999'), { maxLength: 2 }),
   'industry.keys': () => fc.uniqueArray(fc.constantFrom(...INDUSTRY_KEYS), { maxLength: 3 }),
   'environment.priorityControlChemicals': () => fc.uniqueArray(fc.constantFrom('镉及镉化合物', '汞及汞化合物', '六价铬化合物', '甲醛'), { maxLength: 2 }),
+  'audit.rounds': () =>
+    fc.array(
+      fc.tuple(isoDate(2003, 2026), fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined })).map(([completedOn, days]) =>
+        days === undefined ? { completedOn } : { completedOn, acceptedOn: plusDays(completedOn, days) },
+      ),
+      { maxLength: 3 },
+    ),
   id: () => fc.string({ maxLength: 12 }),
   name: () => fc.string({ maxLength: 12 }),
 };
+
+const plusDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+type Audit = NonNullable<Profile['audit']>;
+/** The audit facts made consistent with each other, as the engine requires (engine/history.ts checkAuditFacts). */
+function consistentAudit(a: Audit): Audit {
+  const out: Audit = { ...a };
+  if (out.rounds !== undefined && out.lastCompleted !== undefined) {
+    const dates = out.rounds.map((r) => r.completedOn).sort();
+    out.lastCompleted = dates.length > 0 ? dates[dates.length - 1]! : null;
+  }
+  const l = out.mandatoryListed;
+  if (l) {
+    if (l.listed === false) out.mandatoryListed = { listed: false };
+    else if (l.listedOn !== undefined && l.deadline !== undefined && l.deadline < l.listedOn) out.mandatoryListed = { ...l, listedOn: l.deadline, deadline: l.listedOn };
+  }
+  return out;
+}
+
+/** Values fixed up after generation, by path. */
+const FIXERS: Record<string, (v: unknown) => unknown> = { audit: (v) => consistentAudit(v as Audit) };
 
 function guangdongLocation(complete: boolean): fc.Arbitrary<unknown> {
   const park = fromSchema((ProfileSchema as unknown as S).properties!.location!.properties!.park!, 'location.park', complete);
@@ -68,7 +96,9 @@ function fromSchema(s: S, path: string, complete: boolean): fc.Arbitrary<unknown
     case 'object': {
       const shape: Record<string, fc.Arbitrary<unknown>> = {};
       for (const [k, v] of Object.entries(s.properties ?? {})) shape[k] = fromSchema(v, path ? `${path}.${k}` : k, complete);
-      return complete ? fc.record(shape) : fc.record(shape, { requiredKeys: s.required ?? [] });
+      const record = complete ? fc.record(shape) : fc.record(shape, { requiredKeys: s.required ?? [] });
+      const fix = FIXERS[path];
+      return fix ? record.map(fix) : record;
     }
     default:
       throw new Error(`no arbitrary for schema at ${path}: ${JSON.stringify(s).slice(0, 80)}`);

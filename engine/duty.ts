@@ -1,0 +1,260 @@
+import type { Duty, DueJson, RuleJson, SatisfiedBy } from '../schemas/index.ts';
+import { addDays, addYears } from './dates.ts';
+import type { AuditHistory } from './history.ts';
+
+/**
+ * An audit duty as a rule states it (its `due` block), resolved once at preparation: where the due date comes from,
+ * from when an audit counts, and what meets it. See rules/README.md, "Audit duties".
+ */
+export interface DutySpec {
+  readonly dueKind: Duty['dueKind'];
+  /** The fixed due date (dueKind date). */
+  readonly by?: string;
+  readonly cycleYears?: number;
+  readonly satisfiedBy: SatisfiedBy;
+  /** The window's first day: the rule's `due.from`, else its validFrom, else its version's. */
+  readonly from: string;
+  /** A profile path whose value true counts as meeting the duty. */
+  readonly deemedBy?: string;
+}
+
+/** Legacy versions (released before the duty model) state no `satisfiedBy`: they keep the reading their engine had. */
+const LEGACY: Record<Duty['dueKind'], SatisfiedBy> = {
+  date: 'audit-in-window',
+  listing: 'audit-since-listing',
+  cycle: 'audit-each-cycle',
+  none: 'not-stated',
+};
+
+/** Audit rules that oblige (mandatory or required) and state a `due` block are duties. */
+export const isObliging = (rule: RuleJson): boolean => rule.kind === 'audit' && (rule.outcome === 'mandatory' || rule.outcome === 'required');
+
+export function dutySpec(rule: RuleJson, versionFrom: string): DutySpec | undefined {
+  const due: DueJson | undefined = rule.due;
+  if (!isObliging(rule) || !due) return undefined;
+  const dueKind: Duty['dueKind'] = due.by !== undefined ? 'date' : due.fromFact !== undefined ? 'listing' : due.cycleYears !== undefined ? 'cycle' : 'none';
+  const from = due.from !== undefined && due.from !== 'listing' ? due.from : (rule.validFrom ?? versionFrom);
+  return {
+    dueKind,
+    ...(due.by !== undefined ? { by: due.by } : {}),
+    ...(due.cycleYears !== undefined ? { cycleYears: due.cycleYears } : {}),
+    satisfiedBy: due.satisfiedBy ?? LEGACY[dueKind],
+    from,
+    ...(due.deemedBy !== undefined ? { deemedBy: due.deemedBy } : {}),
+  };
+}
+
+export interface DutyInputs {
+  readonly history: AuditHistory;
+  readonly asOf: string;
+  /** Whether the duty is in force on asOf: a passed due date then makes it overdue; otherwise it is history. */
+  readonly inForce: boolean;
+  readonly listing: { readonly listedOn?: string; readonly deadline?: string } | undefined;
+  /** The value of the spec's deemedBy fact (undefined: not given, or no such fact). */
+  readonly deemed: boolean | undefined;
+}
+
+/** One due date of the duty (a cycle has several) and how it went. */
+export interface Round {
+  readonly dueBy: string;
+  readonly metBy: string | null;
+  readonly madeUpOn: string | null;
+  /** true: passed unmet; false: met by it, or not yet due; null: the history leaves it open. */
+  readonly late: boolean | null;
+}
+
+export interface DutyResult extends Duty {
+  /** Some due date passed unmet (made up or not); null when the history leaves it open. */
+  readonly late: boolean | null;
+  /** Met by its due date (in time or early); false when late or not yet met; null when open. */
+  readonly onTime: boolean | null;
+  /** Every due date up to the current one (for the history of duties no longer in force). */
+  readonly rounds: readonly Round[];
+}
+
+const ASK_HISTORY = (h: AuditHistory): string => (h.ignored.length > 0 ? 'audit.rounds' : 'audit.lastCompleted');
+const ASK_LISTED_ON = 'audit.mandatoryListed.listedOn';
+const ASK_DEADLINE = 'audit.mandatoryListed.deadline';
+
+type Check =
+  | { k: 'met'; metBy: string }
+  | { k: 'pending' }
+  | { k: 'late'; madeUpOn: string | null }
+  | { k: 'open'; overdue: boolean | null; late: boolean | null; ask: string[] };
+
+/**
+ * Was an audit completed by `due`, not before `lower` (null: no lower bound; undefined: a bound that is not known)?
+ * Three-valued on the history: a fact the profile does not give leaves the answer open, never "no".
+ */
+function checkDeadline(due: string, lower: string | null | undefined, h: AuditHistory, asOf: string): Check {
+  const passed = due < asOf;
+  const notMet = (): Check => (passed ? { k: 'late', madeUpOn: h.dates.find((d) => d > due) ?? null } : { k: 'pending' });
+  switch (h.kind) {
+    case 'unknown':
+      return { k: 'open', overdue: passed ? null : false, late: passed ? null : false, ask: [ASK_HISTORY(h)] };
+    case 'complete': {
+      const byDue = h.dates.filter((d) => d <= due);
+      if (lower === undefined) {
+        if (byDue.length === 0) return notMet();
+        const madeUp = h.dates.some((d) => d > due);
+        return { k: 'open', overdue: passed && !madeUp ? null : false, late: passed ? null : false, ask: [ASK_LISTED_ON] };
+      }
+      const inWindow = byDue.filter((d) => lower === null || d >= lower);
+      return inWindow.length > 0 ? { k: 'met', metBy: inWindow[inWindow.length - 1]! } : notMet();
+    }
+    case 'latest': {
+      const last = h.dates[0]!;
+      if (last > due) return { k: 'open', overdue: false, late: null, ask: lower === undefined ? ['audit.rounds', ASK_LISTED_ON] : ['audit.rounds'] };
+      if (lower === undefined) return { k: 'open', overdue: passed ? null : false, late: passed ? null : false, ask: [ASK_LISTED_ON] };
+      return lower === null || last >= lower ? { k: 'met', metBy: last } : notMet();
+    }
+  }
+}
+
+const base = (spec: DutySpec, dueBy: string | null, windowFrom: string | null) => ({
+  dueKind: spec.dueKind,
+  dueBy,
+  windowFrom,
+  satisfiedBy: spec.satisfiedBy,
+  cycleYears: spec.cycleYears ?? null,
+});
+
+/** A duty with one due date (a fixed date or a listing deadline). */
+function deadlineDuty(spec: DutySpec, due: string, lower: string | null | undefined, x: DutyInputs): DutyResult {
+  const c = checkDeadline(due, lower, x.history, x.asOf);
+  const common = base(spec, due, lower ?? null);
+  switch (c.k) {
+    case 'met':
+      return { ...common, state: 'met', metBy: c.metBy, madeUpOn: null, overdue: false, missed: [], ask: [], late: false, onTime: true, rounds: [{ dueBy: due, metBy: c.metBy, madeUpOn: null, late: false }] };
+    case 'pending':
+      return { ...common, state: 'pending', metBy: null, madeUpOn: null, overdue: false, missed: [], ask: [], late: false, onTime: false, rounds: [{ dueBy: due, metBy: null, madeUpOn: null, late: false }] };
+    case 'late': {
+      const overdue = x.inForce && c.madeUpOn === null;
+      return {
+        ...common,
+        state: overdue ? 'overdue' : 'missed',
+        metBy: null,
+        madeUpOn: c.madeUpOn,
+        overdue,
+        missed: [{ dueBy: due, madeUpOn: c.madeUpOn }],
+        ask: [],
+        late: true,
+        onTime: false,
+        rounds: [{ dueBy: due, metBy: null, madeUpOn: c.madeUpOn, late: true }],
+      };
+    }
+    case 'open':
+      return {
+        ...common,
+        state: 'undetermined',
+        metBy: null,
+        madeUpOn: null,
+        overdue: x.inForce ? c.overdue : false,
+        missed: [],
+        ask: c.ask,
+        late: c.late,
+        onTime: null,
+        rounds: [{ dueBy: due, metBy: null, madeUpOn: null, late: c.late }],
+      };
+  }
+}
+
+/**
+ * One round per cycle. The first round is due one cycle after the window opens (the day before its anniversary), and
+ * is met by an audit inside that first cycle; each later round is due one cycle after the audit that met (or made up)
+ * the round before. A round that passes unmet stays owed: later rounds are counted from the audit that makes it up.
+ */
+function cycleDuty(spec: DutySpec, x: DutyInputs): DutyResult {
+  const years = spec.cycleYears!;
+  const h = x.history;
+  const first = addDays(addYears(spec.from, years), -1);
+  const common = base(spec, first, spec.from);
+  if (h.kind === 'unknown') {
+    const passed = first < x.asOf;
+    return { ...common, dueBy: null, state: 'undetermined', metBy: null, madeUpOn: null, overdue: x.inForce && passed ? null : false, missed: [], ask: [ASK_HISTORY(h)], late: passed ? null : false, onTime: null, rounds: [] };
+  }
+  // With only the latest audit known, rounds before it are unknown unless it lies inside the first cycle.
+  const earlierUnknown = h.kind === 'latest' && h.dates[0]! > first;
+  const dates = h.dates.filter((d) => d >= spec.from);
+  const rounds: Round[] = [];
+  let anchor: string | null = null;
+  let due = earlierUnknown ? addYears(dates[0]!, years) : first;
+  if (earlierUnknown) anchor = dates[0]!;
+  for (;;) {
+    const after = (d: string) => anchor === null || d > anchor;
+    const met = dates.filter((d) => after(d) && d <= due && d <= x.asOf);
+    if (met.length > 0) {
+      const by = met[met.length - 1]!;
+      rounds.push({ dueBy: due, metBy: by, madeUpOn: null, late: false });
+      anchor = by;
+      due = addYears(by, years);
+      continue;
+    }
+    if (due >= x.asOf) break;
+    const madeUp = dates.find((d) => after(d) && d > due) ?? null;
+    rounds.push({ dueBy: due, metBy: null, madeUpOn: madeUp, late: true });
+    if (madeUp === null) break;
+    anchor = madeUp;
+    due = addYears(madeUp, years);
+  }
+  const missed = rounds.filter((r) => r.late).map((r) => ({ dueBy: r.dueBy, madeUpOn: r.madeUpOn }));
+  const lastRound = rounds[rounds.length - 1];
+  const owed = lastRound !== undefined && lastRound.late && lastRound.madeUpOn === null;
+  const anyLate = missed.length > 0;
+  const late = anyLate ? true : earlierUnknown ? null : false;
+  const ask = earlierUnknown && !anyLate ? ['audit.rounds'] : [];
+  if (owed) {
+    return { ...common, dueBy: lastRound.dueBy, state: x.inForce ? 'overdue' : 'missed', metBy: null, madeUpOn: null, overdue: x.inForce, missed, ask, late: true, onTime: false, rounds };
+  }
+  // The current round is not yet due.
+  return { ...common, dueBy: due, state: 'pending', metBy: null, madeUpOn: null, overdue: false, missed, ask, late, onTime: false, rounds: [...rounds, { dueBy: due, metBy: null, madeUpOn: null, late: false }] };
+}
+
+/** A duty the text gives no date: met by an audit (any, or inside the window), never overdue or late. */
+function undatedDuty(spec: DutySpec, x: DutyInputs): DutyResult {
+  const h = x.history;
+  const lower = spec.satisfiedBy === 'audit-in-window' ? spec.from : null;
+  const common = { ...base(spec, null, lower), madeUpOn: null, overdue: false, missed: [], late: false, onTime: false, rounds: [] };
+  if (spec.satisfiedBy === 'not-stated') {
+    // The text does not say which audit meets it: pending while there is none, open once there is one.
+    if (h.kind === 'complete' && h.dates.length === 0) return { ...common, state: 'pending', metBy: null, ask: [] };
+    return { ...common, state: 'undetermined', metBy: null, ask: [] };
+  }
+  if (h.kind === 'unknown') return { ...common, state: 'undetermined', metBy: null, ask: [ASK_HISTORY(h)] };
+  const counted = h.dates.filter((d) => lower === null || d >= lower);
+  if (counted.length > 0) return { ...common, state: 'met', metBy: counted[counted.length - 1]!, ask: [] };
+  return { ...common, state: 'pending', metBy: null, ask: [] };
+}
+
+/** The duty's state on asOf. */
+export function dutyOutcome(spec: DutySpec, x: DutyInputs): DutyResult {
+  const r = computeDuty(spec, x);
+  if (spec.deemedBy === undefined || r.state === 'met') return r;
+  // A fact that counts as an audit (视同开展清洁生产审核) meets the duty; not given, it leaves an unmet duty open.
+  if (x.deemed === true) return { ...r, state: 'met', deemed: true, overdue: false, madeUpOn: null, ask: [], late: r.late === true ? true : false, onTime: r.late === true ? false : true };
+  if (x.deemed === undefined && (r.state === 'pending' || r.state === 'overdue')) {
+    return { ...r, state: 'undetermined', overdue: r.overdue ? null : false, ask: [...r.ask, spec.deemedBy], onTime: null };
+  }
+  return r;
+}
+
+function computeDuty(spec: DutySpec, x: DutyInputs): DutyResult {
+  switch (spec.dueKind) {
+    case 'date': {
+      const lower = spec.satisfiedBy === 'any-audit-by-due' ? null : spec.satisfiedBy === 'audit-since-listing' ? x.listing?.listedOn : spec.from;
+      return deadlineDuty(spec, spec.by!, lower, x);
+    }
+    case 'listing': {
+      const deadline = x.listing?.deadline;
+      const lower = spec.satisfiedBy === 'audit-since-listing' ? x.listing?.listedOn : spec.satisfiedBy === 'any-audit-by-due' ? null : spec.from;
+      if (deadline === undefined) {
+        return { ...base(spec, null, lower ?? null), state: 'undetermined', metBy: null, madeUpOn: null, overdue: null, missed: [], ask: [ASK_DEADLINE], late: null, onTime: null, rounds: [] };
+      }
+      return deadlineDuty(spec, deadline, lower, x);
+    }
+    case 'cycle':
+      return cycleDuty(spec, x);
+    case 'none':
+      return undatedDuty(spec, x);
+  }
+}

@@ -5,7 +5,8 @@ import { dateOption, rulesDirOption } from './options.ts';
 import { ENGINE_VERSION } from '../engine/index.ts';
 import { readRequestFile, todayIso } from './input.ts';
 import { textReport } from './report.ts';
-import { runCases } from './cases.ts';
+import { pinCases, runCases } from './cases.ts';
+import { registerAuthoringCommands } from './commands/authoring.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
 import { registerBatch } from './batch/index.ts';
 
@@ -60,13 +61,14 @@ program
 
 program
   .command('cases')
-  .description('run the golden cases; --coverage reports which provisions are tested on both sides')
+  .description('run the golden cases; --coverage reports which provisions are tested on both sides (exit 1 on any gap, with its fix)')
   .option('--coverage', 'report coverage by rule set and section')
+  .option('--pin <ruleset@version>', 'copy the cases that tested rules a later version changed into cases/<ruleset>/<version>/, where they stay with it')
   .option('--cases-dir <dir>', 'golden cases directory', BUNDLED_CASES_DIR)
   .addOption(rulesDirOption())
   .option('--ruleset <ids...>', 'only these rule sets (their rules and the cases filed under them)')
-  .action((opts: { coverage?: boolean; casesDir: string; rulesDir: string; ruleset?: string[] }) => {
-    process.exitCode = runCases(opts.rulesDir, opts.casesDir, opts.coverage === true, opts.ruleset);
+  .action((opts: { coverage?: boolean; pin?: string; casesDir: string; rulesDir: string; ruleset?: string[] }) => {
+    process.exitCode = opts.pin !== undefined ? pinCases(opts.rulesDir, opts.casesDir, opts.pin) : runCases(opts.rulesDir, opts.casesDir, opts.coverage === true, opts.ruleset);
   });
 
 program
@@ -81,6 +83,7 @@ program
 registerBatch(program, rulesDirOption);
 
 registerAnalysisCommands(program);
+registerAuthoringCommands(program);
 
 try {
   await program.parseAsync();

@@ -18,8 +18,12 @@ const OUTCOMES: Partial<Record<string, readonly string[]>> = {
 export function lintRules(loaded: LoadedRules): LintProblem[] {
   const problems: LintProblem[] = [...loaded.problems];
   const lock = readLock(loaded.dir);
-  if (lock) problems.push(...checkLock(loaded, lock).problems);
+  const lockCheck = lock ? checkLock(loaded, lock) : undefined;
+  if (lockCheck) problems.push(...lockCheck.problems);
+  // Released versions are frozen as they were linted then; newer checks bind drafts (versions not yet in the lock).
+  const drafts = new Set(lockCheck ? lockCheck.unreleased : loaded.versions.map((v) => `${v.file.id}@${v.file.version}`));
   const derived = new Set(loaded.derivedFacts.map((d) => d.name));
+  const dateRelative = new Set(loaded.derivedFacts.filter((d) => d.kind === 'yearsSince' || d.kind === 'heldTitles' || d.kind === 'auditDuties').map((d) => d.name));
   for (const d of loaded.derivedFacts) {
     if (profileHasPath([d.name])) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}' clashes with a profile field` });
     for (const input of [...d.inputs, d.ask, ...(d.override ? [d.override] : [])]) {
@@ -38,6 +42,9 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
     if (source === undefined) p(`source file ${file.source.file} is missing from rules/${file.id}/: every rule set keeps the text it encodes`);
 
     if (file.validTo !== null && file.validTo < file.validFrom) p(`validTo ${file.validTo} is before validFrom ${file.validFrom}`);
+    if (drafts.has(`${file.id}@${file.version}`) && /(^|[\\/])\.\.[\\/]/.test(file.source.origin)) {
+      p(`source.origin '${file.source.origin}' points outside the repository: say where the text came from in words (a user's clone has only rules/${file.id}/${file.source.file})`);
+    }
     const changelog = loaded.changelogs.get(file.id);
     if (changelog === undefined) p(`rules/${file.id}/CHANGELOG.md is missing: every version needs an entry (what changed, why, which periods)`);
     else if (!new RegExp(`^##\\s+${file.version.replaceAll('.', '\\.')}\\b`, 'm').test(changelog)) p(`CHANGELOG.md has no entry '## ${file.version}' for this version`);
@@ -59,6 +66,7 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
       checkQuote(rule.citation.quote, squashedSource, rp);
       checkValidity(file, rule.validFrom, rule.validTo, rp);
       if (rule.due && rule.kind !== 'audit') rp(`'due' is only meaningful on an audit rule`);
+      checkDuty(rule, drafts.has(`${file.id}@${file.version}`), dateRelative, rp);
       checkExplanation(rule.explanation, derived, rp);
       for (const old of rule.replaces ?? []) {
         const earlier = [...idsByVersion].some(([k, ids]) => k.startsWith(`${file.id}@`) && compareSemver(k.slice(file.id.length + 1), file.version) < 0 && ids.has(old));
@@ -68,6 +76,40 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
     }
   }
   return problems;
+}
+
+/** Which `satisfiedBy` fits which kind of due date. */
+const SATISFIED_BY_FOR: Record<'date' | 'listing' | 'cycle' | 'none', readonly string[]> = {
+  date: ['any-audit-by-due', 'audit-in-window'],
+  listing: ['audit-since-listing', 'any-audit-by-due', 'audit-in-window'],
+  cycle: ['audit-each-cycle'],
+  none: ['any-audit', 'audit-in-window', 'not-stated'],
+};
+
+/**
+ * An audit duty states exactly one source of its due date and, in a draft, what meets it; its conditions read no fact
+ * whose value depends on the evaluation date (a duty's past due dates are judged on the same facts) and no lateness fact
+ * (lateness is computed from the duties).
+ */
+function checkDuty(rule: RuleSetFile['rules'][number], draft: boolean, dateRelative: ReadonlySet<string>, report: (m: string) => void): void {
+  const obliging = rule.kind === 'audit' && (rule.outcome === 'mandatory' || rule.outcome === 'required');
+  const due = rule.due;
+  if (!due) {
+    if (obliging && draft) report(`an audit duty (outcome ${rule.outcome}) must state 'due': by, fromFact, cycleYears or none, with satisfiedBy (rules/README.md, "Audit duties")`);
+    return;
+  }
+  if (rule.kind === 'audit' && !obliging) report(`'due' belongs on an audit duty (mandatory or required), not on outcome ${rule.outcome}`);
+  const sources = (['by', 'fromFact', 'cycleYears', 'none'] as const).filter((k) => due[k] !== undefined);
+  if (sources.length !== 1) report(`due must state exactly one of by, fromFact, cycleYears, none (has ${sources.length === 0 ? 'none of them' : sources.join(', ')})`);
+  const kind = due.by !== undefined ? 'date' : due.fromFact !== undefined ? 'listing' : due.cycleYears !== undefined ? 'cycle' : 'none';
+  if (due.satisfiedBy === undefined) {
+    if (draft) report(`due.satisfiedBy is required: what meets this duty (${SATISFIED_BY_FOR[kind].join(', ')})`);
+  } else if (!SATISFIED_BY_FOR[kind].includes(due.satisfiedBy)) report(`due.satisfiedBy '${due.satisfiedBy}' does not fit a ${kind} due date (one of ${SATISFIED_BY_FOR[kind].join(', ')})`);
+  if (due.from === 'listing' && due.satisfiedBy !== 'audit-since-listing') report(`due.from 'listing' goes with satisfiedBy audit-since-listing`);
+  if (due.deemedBy && !profileHasPath(due.deemedBy.split('.'))) report(`due.deemedBy '${due.deemedBy}' is not a profile field`);
+  for (const leaf of rawLeaves(rule.conditions)) {
+    if (dateRelative.has(leaf.fact)) report(`an audit duty's conditions may not read '${leaf.fact}': its value depends on the evaluation date (or on the duties themselves)`);
+  }
 }
 
 function checkConditions(json: ConditionJson, derived: Set<string>, report: (m: string) => void): void {

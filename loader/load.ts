@@ -2,9 +2,10 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { DerivedFactDef, RuleSetFile } from '../schemas/index.ts';
+import type { DerivedFactDef, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
 import { describeErrors, validatorFor } from '../schemas/index.ts';
-import { sha256 } from '../engine/index.ts';
+import { compareSemver, sha256 } from '../engine/index.ts';
+import { applyDelta } from './delta.ts';
 import type { RuleSetVersionInput } from '../engine/index.ts';
 
 /** The rule sets bundled with the product. */
@@ -55,6 +56,8 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
     if (existsSync(changelog)) out.changelogs.set(name, readFileSync(changelog, 'utf8'));
     const files = readdirSync(sub).filter((f) => /\.ya?ml$/.test(f)).sort();
     if (files.length === 0) out.problems.push({ file: rel(sub), message: 'rule set has no version file (<version>.yaml)' });
+    const deltas: { doc: RuleSetDelta; text: string; file: string }[] = [];
+    const full = new Map<string, RuleSetVersionInput>();
     for (const f of files) {
       const path = join(sub, f);
       const file = rel(path);
@@ -66,15 +69,39 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
       const text = readFileSync(path, 'utf8');
       const doc = parseText(text, file, out.problems);
       if (doc === undefined) continue;
-      const validate = validatorFor<RuleSetFile>('RuleSetFile');
+      const isDelta = doc !== null && typeof doc === 'object' && 'extends' in doc;
+      const validate = validatorFor<RuleSetFile | RuleSetDelta>(isDelta ? 'RuleSetDelta' : 'RuleSetFile');
       if (!validate(doc)) {
         for (const e of describeErrors(validate.errors)) out.problems.push({ file, ruleId: ruleIdAt(doc, e.path), message: `${e.path}: ${e.message}` });
         continue;
       }
       if (doc.id !== name) out.problems.push({ file, message: `id '${doc.id}' does not match its directory '${name}'` });
       if (doc.version !== m[1]) out.problems.push({ file, message: `version '${doc.version}' does not match its file name '${f}'` });
-      out.versions.push({ file: doc, sha256: sha256(text), location: file });
+      if (isDelta) deltas.push({ doc: doc as RuleSetDelta, text, file });
+      else full.set(doc.version, { file: doc as RuleSetFile, sha256: sha256(text), location: file });
     }
+    // Deltas in version order, each on its (full or already compiled) base.
+    for (const d of deltas.sort((a, b) => compareSemver(a.doc.version, b.doc.version))) {
+      const base = full.get(d.doc.extends);
+      if (compareSemver(d.doc.extends, d.doc.version) >= 0) {
+        out.problems.push({ file: d.file, message: `extends ${d.doc.extends}, which is not an earlier version than ${d.doc.version}` });
+        continue;
+      }
+      if (!base) {
+        out.problems.push({ file: d.file, message: `extends ${d.doc.extends}, but rules/${name}/ has no valid version ${d.doc.extends}` });
+        continue;
+      }
+      const { file: compiled, problems } = applyDelta(base.file, d.doc);
+      for (const p of problems) out.problems.push({ file: d.file, ...(p.ruleId ? { ruleId: p.ruleId } : {}), message: p.message });
+      const validate = validatorFor<RuleSetFile>('RuleSetFile');
+      if (!validate(compiled)) {
+        for (const e of describeErrors(validate.errors)) out.problems.push({ file: d.file, ruleId: ruleIdAt(compiled, e.path), message: `compiled from ${d.doc.extends}: ${e.path}: ${e.message}` });
+        continue;
+      }
+      // The hash is the delta file's as released; its base is named by `extends` and locked in its turn.
+      full.set(d.doc.version, { file: compiled, sha256: sha256(d.text), location: d.file });
+    }
+    out.versions.push(...[...full.values()].sort((a, b) => compareSemver(a.file.version, b.file.version)));
   }
   return out;
 }

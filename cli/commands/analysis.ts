@@ -1,33 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline } from '../../analysis/index.ts';
-import { UnknownRuleSetError, ValidationError, versionOf } from '../../engine/index.ts';
-import { formatProblem, lintRules, loadRuleBase, loadRulesDir, readLock, release, writeLock } from '../../loader/index.ts';
+import { ValidationError, versionOf } from '../../engine/index.ts';
+import { loadRuleBase } from '../../loader/index.ts';
 import { readRequestFile, todayIso } from '../input.ts';
 import { readProfiles } from '../profiles.ts';
 import { dateOption, rulesDirOption } from '../options.ts';
 
-
-
 /** diff, impact, synth and timeline: the commands policy staff and officials use on rule versions. */
 export function registerAnalysisCommands(program: Command): void {
-  program
-    .command('release')
-    .description('lock versions as released (their content hash goes into rules/versions.lock.json; a released file is immutable)')
-    .argument('[versions...]', 'id@version to release (default: every unreleased version)')
-    .addOption(rulesDirOption())
-    .action((keys: string[], opts: { rulesDir: string }) => {
-      const loaded = loadRulesDir(opts.rulesDir);
-      const problems = lintRules(loaded);
-      if (problems.length > 0) {
-        for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-        throw new UnknownRuleSetError(`cannot release: ${problems.length} lint problem(s)`, 'rules');
-      }
-      const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? {}, keys.length ? keys : undefined);
-      writeLock(opts.rulesDir, lock);
-      process.stdout.write(released.length ? `released: ${released.join(', ')}\n` : 'nothing to release\n');
-    });
-
   program
     .command('diff')
     .description('structural and semantic diff of two versions of a rule set')
@@ -94,7 +75,12 @@ export function registerAnalysisCommands(program: Command): void {
         return;
       }
       for (const p of t.periods) {
-        process.stdout.write(`${p.from} – ${p.to}: audit ${p.audit.status}${p.audit.basis.length ? ` (${p.audit.basis.join(', ')})` : ''}; route ${p.route}; ${p.incentives.length} incentives, ${p.sanctions.length} sanctions, ${p.obligations.length} obligations; in force: ${p.rulesetsInForce.join(' ')}\n`);
+        const due = p.audit.dueBy ? `, due ${p.audit.dueBy} (${p.audit.dueBasis.join(', ')})${p.audit.overdue ? ' OVERDUE' : p.audit.overdue === null ? ' overdue not known' : ''}` : '';
+        process.stdout.write(`${p.from} – ${p.to}: audit ${p.audit.status}${p.audit.basis.length ? ` (${p.audit.basis.join(', ')})` : ''}${due}; route ${p.route}; ${p.incentives.length} incentives, ${p.sanctions.length} sanctions, ${p.obligations.length} obligations; in force: ${p.rulesetsInForce.join(' ')}\n`);
+      }
+      if (t.points.length > 0) {
+        process.stdout.write('\naudit duty dates:\n');
+        for (const x of t.points) process.stdout.write(`  ${x.date} ${x.kind.padEnd(7)} ${x.id} (${x.ruleset} ${x.version})\n`);
       }
     });
 }

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_RULES_DIR, lintRules, loadRulesDir, squash } from '../../loader/index.ts';
 
-/** A scratch rules directory holding only cppl (and the derived facts), to break on purpose. */
+/** A scratch rules directory holding only cppl (with the derived facts and the release lock), to break on purpose. */
 function cpplCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cleanprod-lint-'));
   cpSync(join(BUNDLED_RULES_DIR, 'cppl'), join(dir, 'cppl'), { recursive: true });
   cpSync(join(BUNDLED_RULES_DIR, 'derived-facts.yaml'), join(dir, 'derived-facts.yaml'));
+  cpSync(join(BUNDLED_RULES_DIR, 'versions.lock.json'), join(dir, 'versions.lock.json'));
   return dir;
 }
 
@@ -26,9 +27,13 @@ describe('lint', () => {
       .replace('{ fact: finance, path: $.sme, operator: equal, value: true }', '{ fact: finance, path: $.smeFlag, operator: equal, value: true }')
       .replace('{ fact: audit, path: $.notableResults, operator: equal, value: true }', '{ fact: audit, path: $.notableResults, operator: equals, value: true }');
     writeFileSync(file, text);
-    const problems = lintRules(loadRulesDir(dir));
+    const all = lintRules(loadRulesDir(dir));
+    // Editing a released file is itself a problem (the lock); the others are what this test breaks on purpose.
+    expect(all.filter((p) => p.message.startsWith('released version cppl@2.0.0 has changed'))).toHaveLength(1);
+    expect(all.every((p) => p.file.includes('cppl/'))).toBe(true);
+    // A later version written as a delta on 2.0.0 inherits the same faults; 2.0.0's own are these.
+    const problems = all.filter((p) => p.file.endsWith('cppl/2.0.0.yaml') && !p.message.startsWith('released version cppl@2.0.0 has changed'));
     const at = (ruleId: string) => problems.filter((p) => p.ruleId === ruleId).map((p) => p.message);
-    expect(problems.every((p) => p.file.endsWith('cppl/2.0.0.yaml'))).toBe(true);
     expect(at('cppl-2012-art27-2-2-high-energy')).toEqual([expect.stringMatching(/quote not found verbatim in source\.txt/)]);
     expect(at('cppl-2012-art32-sme-fund')).toEqual([expect.stringMatching(/unknown fact 'finance\.smeFlag'/)]);
     expect(at('cppl-2012-art30-commendation')).toEqual([expect.stringMatching(/unknown operator 'equals'/)]);

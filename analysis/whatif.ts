@@ -4,6 +4,10 @@ import { applyChanges, type ProfileChange } from './change.ts';
 
 export interface Difference {
   audit: { from: string; to: string; changed: boolean; basisFrom: string[]; basisTo: string[] };
+  /** By when, and whether late: the due date with its basis, overdue, and the missed due dates (rule@date). */
+  due: { from: string | null; to: string | null; changed: boolean; basisFrom: string[]; basisTo: string[] };
+  overdue: { from: boolean | null; to: boolean | null; changed: boolean };
+  missed: { added: string[]; removed: string[] };
   route: { from: string; to: string; changed: boolean };
   decisions: { added: string[]; removed: string[] };
   incentives: { added: string[]; removed: string[] };
@@ -14,6 +18,8 @@ export interface Difference {
 }
 
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
+/** A missed due date as `rule@date` (made up or not: that it was missed is what matters here). */
+const missedKeys = (a: Answer) => a.summary.audit.missed.map((m) => `${m.id}@${m.dueBy}`);
 const delta = (a: string[], b: string[]) => ({ added: b.filter((x) => !a.includes(x)), removed: a.filter((x) => !b.includes(x)) });
 
 export function differenceOf(before: Answer, after: Answer, changes: readonly ProfileChange[]): Difference {
@@ -22,6 +28,9 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
   const b = after.summary;
   const diff: Difference = {
     audit: { from: a.audit.status, to: b.audit.status, changed: a.audit.status !== b.audit.status, basisFrom: a.audit.basis, basisTo: b.audit.basis },
+    due: { from: a.audit.dueBy, to: b.audit.dueBy, changed: a.audit.dueBy !== b.audit.dueBy || a.audit.dueBasis.join() !== b.audit.dueBasis.join(), basisFrom: a.audit.dueBasis, basisTo: b.audit.dueBasis },
+    overdue: { from: a.audit.overdue, to: b.audit.overdue, changed: a.audit.overdue !== b.audit.overdue },
+    missed: delta(missedKeys(before), missedKeys(after)),
     route: { from: a.process.route, to: b.process.route, changed: a.process.route !== b.process.route },
     decisions: delta(ids(before.decisions), ids(after.decisions)),
     incentives: delta(ids(a.incentives), ids(b.incentives)),
@@ -37,6 +46,16 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
         : `if ${what}, the audit becomes ${b.audit.status} under ${b.audit.basis.join(', ')} (was ${a.audit.status})`,
     );
   }
+  if (diff.due.changed) {
+    s.push(
+      b.audit.dueBy === null
+        ? `if ${what}, no due date applies any more (was ${a.audit.dueBy} under ${a.audit.dueBasis.join(', ')})`
+        : `if ${what}, the audit is due ${b.audit.dueBy} under ${b.audit.dueBasis.join(', ')}${a.audit.dueBy ? ` (was ${a.audit.dueBy})` : ''}`,
+    );
+  }
+  if (diff.overdue.changed) s.push(`if ${what}, overdue becomes ${b.audit.overdue === null ? 'not known' : b.audit.overdue ? 'yes' : 'no'} (was ${a.audit.overdue === null ? 'not known' : a.audit.overdue ? 'yes' : 'no'})`);
+  for (const m of diff.missed.added) s.push(`if ${what}, the due date ${m} counts as missed`);
+  for (const m of diff.missed.removed) s.push(`if ${what}, the due date ${m} no longer counts as missed`);
   if (diff.route.changed) s.push(`if ${what}, the audit route changes from ${a.process.route} to ${b.process.route}`);
   for (const id of diff.incentives.added) s.push(`if ${what}, the enterprise may claim ${id}`);
   for (const id of diff.incentives.removed) s.push(`if ${what}, the enterprise no longer gets ${id}`);

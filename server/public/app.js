@@ -1,5 +1,6 @@
 // The bilingual cleaner-production self-assessment page. Plain ES module, no build step, no framework.
 // The form is generated from GET /v1/schemas/profile; answers come from POST /v1/evaluate.
+import { dutyLine, dutyParts } from './duties.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Labels. [zh, en] pairs; the schema's descriptions are shown as hints under each field.
@@ -19,6 +20,10 @@ export const UI = {
   removeTitle: ['删除此称号', 'Remove this title'],
   titleN: ['称号', 'Title'],
   never: ['从未审核', 'never audited'],
+  roundsHeld: ['历次清洁生产审核', 'Audit history (every round)'],
+  roundsListed: ['有，见下列', 'yes, listed below'],
+  addRound: ['添加一轮审核', 'Add an audit round'],
+  removeRound: ['删除此轮', 'Remove this round'],
   onDate: ['于某日完成', 'completed on a date'],
   lastCompletedDate: ['上一轮审核完成日期', 'Date the last audit was completed'],
   districtOther: ['区/县（拼音）', 'District or county (pinyin)'],
@@ -139,8 +144,11 @@ export const FIELDS = {
   'audit.mandatoryListed.listedOn': ['列入名单日期', 'Listed on'],
   'audit.mandatoryListed.deadline': ['名单规定的完成期限', 'Deadline set by the list'],
   'audit.lastCompleted': ['上一轮清洁生产审核', 'Last cleaner-production audit'],
+  'audit.rounds': ['历次清洁生产审核', 'Audit history (every round)'],
+  'audit.rounds.completedOn': ['完成日期', 'Completed on'],
+  'audit.rounds.acceptedOn': ['通过验收日期', 'Accepted on'],
   'audit.accepted': ['上一轮审核已通过评估验收', 'Last audit passed acceptance'],
-  'audit.completedOnTime': ['按时或提前完成名单审核', 'Listed audit completed on time'],
+  'audit.completedOnTime': ['按时或提前完成审核（按审核日期无法判断时采用）', 'Audit completed on time (used where the audit dates cannot tell)'],
   'audit.certified': ['通过符合审核要求的清洁生产评价认证', 'Passed a cleaner-production certification'],
   'audit.voluntary': ['上一轮审核为自愿审核', 'Last audit was voluntary'],
   'audit.voluntaryAgreement': ['已签订自愿节约资源、削减排放协议', 'Signed a voluntary saving and reduction agreement'],
@@ -528,6 +536,38 @@ function titlesField(path, s) {
   return wrap;
 }
 
+/** audit.rounds: the whole audit history; "never" sends [], "unknown" leaves it out. */
+function roundsField(path) {
+  const id = idFor(path);
+  const sel = h('select', { id, name: path });
+  sel.append(h('option', { value: '', text: UI.unknown }), h('option', { value: 'none', text: UI.never }), h('option', { value: 'list', text: UI.roundsListed }));
+  const rows = h('ol', { class: 'title-rows' });
+  let n = 0;
+  const addRow = () => {
+    const rid = `${id}-${++n}`;
+    const done = h('input', { type: 'date', id: `${rid}-completedOn`, required: true });
+    const accepted = h('input', { type: 'date', id: `${rid}-acceptedOn` });
+    const row = h('li', { class: 'title-row' },
+      h('div', { class: 'field' }, h('label', { for: done.id, text: FIELDS['audit.rounds.completedOn'] }), done),
+      h('div', { class: 'field' }, h('label', { for: accepted.id, text: FIELDS['audit.rounds.acceptedOn'] }), accepted),
+      h('button', { type: 'button', class: 'secondary remove', text: UI.removeRound, onclick: () => { row.remove(); if (!rows.children.length) sel.value = 'none'; sync(); } }));
+    row.read = () => ({ completedOn: done.value, ...(accepted.value ? { acceptedOn: accepted.value } : {}) });
+    rows.append(row);
+    done.focus();
+  };
+  const add = h('button', { type: 'button', class: 'secondary', text: UI.addRound, onclick: () => { sel.value = 'list'; addRow(); sync(); } });
+  const box = h('div', { class: 'titles-box' }, rows, add);
+  const sync = () => {
+    box.hidden = sel.value !== 'list';
+    if (sel.value === 'list' && !rows.children.length) addRow();
+  };
+  sel.addEventListener('change', sync);
+  const wrap = h('div', { class: 'field wide', 'data-path': path }, h('label', { for: id, text: UI.roundsHeld }), sel, box);
+  sync();
+  register(path, wrap, () => (sel.value === 'none' ? [] : sel.value === 'list' ? [...rows.children].map((r) => r.read()).filter((r) => r.completedOn) : undefined), sel);
+  return wrap;
+}
+
 function register(path, wrap, read, focusable) {
   state.fields.set(path, { wrap, read, focus: () => focusable.focus() });
 }
@@ -536,6 +576,7 @@ function register(path, wrap, read, focusable) {
 function buildField(path, s, ctx) {
   if (path === 'titles') return titlesField(path, s);
   if (path === 'audit.lastCompleted') return lastCompletedField(path, s);
+  if (path === 'audit.rounds') return roundsField(path);
   if (path === 'location.district') return districtField(path, s, ctx.districts);
   if (path === 'location.city') return enumField(path, s, ctx.cities);
   if (s.type === 'object' && s.properties) {
@@ -757,7 +798,7 @@ function decisionCard(d, listed) {
   // The rule's plain-language explanation, filled with this enterprise's facts (in the answer's language).
   if (d?.explanation) card.append(h('p', { class: 'explanation', lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, d.explanation));
   if (d?.fine) card.append(h('p', { class: 'fine' }, `${tr('fine')}: ${d.fine.minYuan != null ? d.fine.minYuan.toLocaleString() + ' – ' : '≤ '}${d.fine.maxYuan.toLocaleString()} ${tr('yuan')}`));
-  if (d?.dueBy) card.append(h('p', { class: 'due' }, `${tr('dueNote')}: ${d.dueBy}`));
+  if (d?.duty) card.append(h('p', { class: 'due', 'data-state': d.duty.state }, `${tr('dueNote')}: ${dutyLine(d.duty, pick)}`));
   if (d) card.append(citationBlock(d.citation));
   if (d?.because?.length) {
     const det = h('details', { class: 'because' }, h('summary', {}, tr('because')), h('ul', {}, d.because.map((t) => factLine(t))));
@@ -784,6 +825,8 @@ function renderResult(a) {
     h('dt', {}, tr('dueBy')), h('dd', { id: 'audit-due' }, audit.dueBy ?? tr('none')),
     h('dt', {}, tr('overdue')), h('dd', { id: 'audit-overdue' }, audit.overdue === null ? tr('notKnown') : tr(audit.overdue ? 'yes' : 'no')),
   );
+  const duty = dutyParts(a, { h, pick, byId });
+  verdict.append(...duty.rows);
   if (audit.cycleYears) verdict.append(h('dt', {}, tr('cycle')), h('dd', {}, tr('years', { n: audit.cycleYears })));
   if (audit.couldBe.length) verdict.append(h('dt', {}, tr('couldBe')), h('dd', { id: 'audit-could-be' }, audit.couldBe.map((s) => pick(valueLabel('auditStatus', s))).join(pick(['；', '; ']))));
   verdict.append(
@@ -797,6 +840,8 @@ function renderResult(a) {
     h('h3', { id: 'verdict-h' }, tr('audit')),
     h('p', { class: 'as-of' }, `${tr('asOfLabel')}: ${a.asOf}`),
     verdict,
+    duty.missed,
+    duty.duties,
     basis.length ? h('div', { class: 'basis' }, h('h4', { class: 'sub-h' }, tr('basis')), basis.map((d) => decisionCard(d))) : null,
     procBasis.length ? h('div', { class: 'basis' }, h('h4', { class: 'sub-h' }, tr('processDecisions')), procBasis.map((d) => decisionCard(d))) : null,
   ));

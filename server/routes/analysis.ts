@@ -105,7 +105,8 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       schema: {
         tags: ['evaluate'],
         summary: "An enterprise's obligation timeline",
-        description: 'The profile evaluated at every date where a rule set or rule validity begins or ends, merged into periods with the same audit status, route, incentives, sanctions and obligations.',
+        description:
+          'The profile evaluated at every date where a rule set or rule validity begins or ends, an audit was completed or a due date passed, merged into periods with the same audit status, due date, overdue, route, incentives, sanctions and obligations; `points` lists each audit duty\'s due, met, missed and made-up dates.',
         body: Type.Object(
           { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id)) },
           { additionalProperties: false, examples: [{ profile: { location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } }, from: '2003-01-01', to: '2022-12-31' }] },

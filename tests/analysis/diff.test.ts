@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { diffToMarkdown, diffVersions, semanticCheck } from '../../analysis/index.ts';
 import { prepareVersion } from '../../engine/prepare.ts';
 import type { RuleSetFile } from '../../schemas/index.ts';
-import { bundled } from '../support/rulebase.ts';
-
-const cppl = () => bundled().rulesets.get('cppl')!;
+import { versionOn } from '../support/versions.ts';
 
 describe('structural diff', () => {
-  it('cppl 1.0.0 → 2.0.0 shows the high-energy ground added and the changed reporting duty', () => {
-    const [v1, v2] = cppl();
-    const d = diffVersions(v1!, v2!);
+  it('the 2002 law → the 2012 law (the versions in force on either side of 2012-07-01) shows the high-energy ground added and the changed reporting duty', () => {
+    const d = diffVersions(versionOn('cppl', '2012-06-30'), versionOn('cppl', '2012-07-01'));
     expect(d.added.map((r) => r.id)).toContain('cppl-2012-art27-2-2-high-energy');
     const report = d.changed.find((c) => c.id === 'cppl-2012-art27-4-report-and-publish')!;
     expect(report.previousId).toBe('cppl-2002-art28-3-report-results');

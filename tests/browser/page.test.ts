@@ -11,6 +11,7 @@ import { loadRuleBase } from '../../loader/index.ts';
 import { ProfileSchema } from '../../schemas/index.ts';
 import { INDUSTRY_KEYS } from '../../schemas/industries.ts';
 import { GUANGDONG_CITY_KEYS, WATERSHED_KEYS } from '../../schemas/geography.ts';
+import { versionOn } from '../support/versions.ts';
 
 /**
  * The self-assessment page, driven in Debian's chromium. Without chromium these tests FAIL (never skip): install it
@@ -148,7 +149,9 @@ describe('self-assessment page in chromium', () => {
     await expect.poll(() => verdict.textContent()).toContain('超过单位产品能源消耗限额标准构成高耗能的');
     expect(await verdict.textContent()).toContain('中华人民共和国清洁生产促进法（2012年修正）');
     expect(await verdict.textContent()).toContain('第二十七条第二款第（二）项');
-    expect(await verdict.textContent()).toContain('cppl v2.0.0');
+    expect(await verdict.textContent()).toContain(`cppl v${versionOn('cppl', '2014-06-01').version}`);
+    // By when, and under which rule: the 2015 cell of Foshan's 表8, not the law's dateless ground.
+    expect(await page.locator('#audit-due-basis').textContent()).toContain('fs2011-t8-nonmetallic-2011-2015-ceramics-glass-sanitary');
     expect(await page.locator('#incentives .decision').count()).toBeGreaterThan(0);
     expect(await page.locator('#obligations').textContent()).toContain('强制性审核企业应报告审核结果并在主要媒体上公布');
     expect(await page.locator('#why-not').textContent()).toContain('企业情况');
@@ -207,7 +210,7 @@ describe('self-assessment page in chromium', () => {
     const verdict = page.locator('#verdict');
     // The quote exactly as the source text has it (the 2016 opinions' text is in traditional characters).
     expect(await verdict.textContent()).toContain('對於生產工藝簡單、環境影響較少的企業,有關部門會簡化其審核流程');
-    expect(await verdict.textContent()).toContain('gd-green-cp-opinions-2016 v1.0.0');
+    expect(await verdict.textContent()).toContain(`gd-green-cp-opinions-2016 v${versionOn('gd-green-cp-opinions-2016', '2017-06-01').version}`);
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.locator('#process-route').textContent()).toBe('Simplified route');
     expect(await page.locator('label[for="f-process-simple"]').textContent()).toBe('Simple production process');

@@ -12,7 +12,7 @@ describe('golden cases', () => {
   });
 
   it.each(cases.map((c) => [c.case.name, c] as const))('%s', (_name, c) => {
-    expect(checkCase(c.case, evaluateCase(bundled(), c.case))).toEqual([]);
+    expect(checkCase(c.case, evaluateCase(bundled(), c))).toEqual([]);
   });
 
   it('every rule of every version is asserted to fire in some case and not to fire in another', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, UnknownRuleSetError } from '../../engine/index.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import type { Profile } from '../../schemas/index.ts';
+import { versionNames, versionOn } from '../support/versions.ts';
 
 const base = loadRuleBase(undefined, ['cppl']);
 const highEnergyOnly: Profile = {
@@ -14,10 +15,11 @@ const highEnergyOnly: Profile = {
 describe('evaluate against cppl', () => {
   it('a high-energy-only enterprise is not mandatory under the 2002 text (2012-03-01) and is under the 2012 text (2012-08-01)', () => {
     const before = evaluate(base, highEnergyOnly, { asOf: '2012-03-01' });
-    expect(before.rulesets).toEqual([expect.objectContaining({ id: 'cppl', version: '1.0.0', status: 'in-force' })]);
+    const edition2002 = versionOn('cppl', '2012-03-01').version;
+    expect(before.rulesets).toEqual([expect.objectContaining({ id: 'cppl', version: edition2002, status: 'in-force' })]);
     expect(before.summary.audit.status).toBe('encouraged');
     const after = evaluate(base, highEnergyOnly, { asOf: '2012-08-01' });
-    expect(after.rulesets[0]).toMatchObject({ version: '2.0.0', status: 'in-force' });
+    expect(after.rulesets[0]).toMatchObject({ version: versionOn('cppl', '2012-08-01').version, status: 'in-force' });
     expect(after.summary.audit).toMatchObject({ status: 'mandatory', basis: ['cppl-2012-art27-2-2-high-energy'] });
     const d = after.decisions.find((x) => x.id === 'cppl-2012-art27-2-2-high-energy')!;
     expect(d.citation.quote).toBe('超过单位产品能源消耗限额标准构成高耗能的');
@@ -34,12 +36,13 @@ describe('evaluate against cppl', () => {
 
   it('before the law and with a pinned version', () => {
     const early = evaluate(base, highEnergyOnly, { asOf: '2001-05-01' });
-    expect(early.rulesets[0]).toMatchObject({ status: 'not-yet-in-force', version: '1.0.0' });
+    expect(early.rulesets[0]).toMatchObject({ status: 'not-yet-in-force', version: versionNames('cppl')[0] });
     expect(early.decisions).toEqual([]);
     expect(early.warnings.map((w) => w.code)).toContain('ruleset-not-in-force');
-    const pinned = evaluate(base, highEnergyOnly, { asOf: '2014-01-01', versions: { cppl: '1.0.0' } });
-    expect(pinned.rulesets[0]).toMatchObject({ version: '1.0.0', status: 'expired', pinned: true });
-    const withOld = evaluate(base, highEnergyOnly, { asOf: '2014-01-01', versions: { cppl: '1.0.0' }, includeOutOfForce: true });
+    const edition2002 = versionOn('cppl', '2012-03-01').version;
+    const pinned = evaluate(base, highEnergyOnly, { asOf: '2014-01-01', versions: { cppl: edition2002 } });
+    expect(pinned.rulesets[0]).toMatchObject({ version: edition2002, status: 'expired', pinned: true });
+    const withOld = evaluate(base, highEnergyOnly, { asOf: '2014-01-01', versions: { cppl: edition2002 }, includeOutOfForce: true });
     expect(withOld.decisions.length).toBeGreaterThan(0);
     expect(withOld.decisions.every((d) => d.inForce === false)).toBe(true);
   });

@@ -1,7 +1,9 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
 import { BUNDLED_RULES_DIR } from '../../loader/load.ts';
+import { createNewVersion } from '../../loader/new-version.ts';
 
 /** The rule whose firing the reload tests watch, and a request that makes it fire with the bundled rules. */
 export const WATCHED_RULE = 'cppl-2012-art27-2-2-high-energy';
@@ -17,22 +19,18 @@ export function copyRules(): { dir: string; cleanup: () => void } {
 }
 
 /**
- * What policy staff do: a new draft version cppl 2.1.0 (released versions are immutable), a copy of 2.0.0 in which the
- * watched rule needs exceedsConsumptionQuota = false, so it no longer fires for WATCHED_REQUEST. With `breakQuote`
- * the rule's quote is also no longer verbatim from the source text, so the lint refuses the whole directory.
+ * What policy staff do: `cleanprod new-version cppl` (released versions are immutable), then a change in which the
+ * watched rule needs exceedsConsumptionQuota = false, so it no longer fires for WATCHED_REQUEST. With `breakQuote` the
+ * rule's quote is also no longer verbatim from the source text, so the lint refuses the whole directory. Returns the
+ * draft's version (whatever the newest release is, the draft is the next one).
  */
-export function addDraftVersion(dir: string, { breakQuote = false } = {}): void {
-  let text = readFileSync(join(dir, 'cppl', '2.0.0.yaml'), 'utf8').replace(/^version: 2\.0\.0$/m, 'version: 2.1.0');
-  const at = text.indexOf(`- id: ${WATCHED_RULE}`);
-  if (at < 0) throw new Error(`fixture: rule ${WATCHED_RULE} not found in cppl 2.0.0`);
-  const before = text.slice(0, at);
-  let rule = text.slice(at);
-  const condition = '{ fact: energy, path: $.exceedsConsumptionQuota, operator: equal, value: true }';
-  if (!rule.includes(condition)) throw new Error('fixture: the watched condition changed shape');
-  rule = rule.replace(condition, condition.replace('value: true', 'value: false'));
-  if (breakQuote) rule = rule.replace(`quote: ${WATCHED_QUOTE}`, `quote: ${WATCHED_QUOTE}（此句不在原文中）`);
-  text = before + rule;
-  writeFileSync(join(dir, 'cppl', '2.1.0.yaml'), text);
-  const changelog = readFileSync(join(dir, 'cppl', 'CHANGELOG.md'), 'utf8');
-  if (!/^## 2\.1\.0\b/m.test(changelog)) appendFileSync(join(dir, 'cppl', 'CHANGELOG.md'), '\n## 2.1.0\n\nTest draft: the high-energy ground needs exceedsConsumptionQuota = false.\n');
+export function addDraftVersion(dir: string, { breakQuote = false } = {}): string {
+  const draft = createNewVersion(dir, 'cppl', 'minor');
+  const change: Record<string, unknown> = {
+    id: WATCHED_RULE,
+    conditions: { all: [{ fact: 'energy', path: '$.exceedsConsumptionQuota', operator: 'equal', value: false }] },
+  };
+  if (breakQuote) change.citation = { document: '中华人民共和国清洁生产促进法（2012年修正）', section: '第二十七条第二款第（二）项', quote: `${WATCHED_QUOTE}（此句不在原文中）` };
+  writeFileSync(join(dir, 'cppl', `${draft.version}.yaml`), stringify({ id: 'cppl', version: draft.version, extends: draft.extends, rules: { change: [change] } }));
+  return draft.version;
 }

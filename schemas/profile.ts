@@ -30,6 +30,7 @@ const Location = Type.Object(
       Type.Object(
         {
           inPark: Bool('located in an industrial park or base'),
+          entering: Bool('applying to enter, or moving into, an industrial park (入园)'),
           level: Opt(Literals(PARK_LEVELS, 'the park level')),
           specialized: Opt(IndustryKeySchema),
         },
@@ -73,11 +74,22 @@ export const ProfileSchema = Type.Object(
           employees: Opt(Type.Integer({ minimum: 0 })),
           aboveDesignatedSize: Bool('规模以上; derived from annualRevenue ≥ 2000 万元 when absent'),
           industryLeader: Bool('行业靠前 / 龙头: among the leading enterprises of its industry'),
+          largeGroup: Bool('a large enterprise group, or an enterprise of one (大型企业集团)'),
         },
         Strict,
       ),
     ),
-    ownership: Opt(Type.Object({ centralSOE: Bool('an enterprise of a central state-owned enterprise group (中央企业)'), stateOwned: Bool('a state-owned enterprise (国有企业), central or local') }, Strict)),
+    ownership: Opt(
+      Type.Object(
+        {
+          centralSOE: Bool('an enterprise of a central state-owned enterprise group (中央企业)'),
+          stateOwned: Bool('a state-owned enterprise (国有企业), central or local'),
+          municipalSOE: Bool('a state-owned enterprise of the city (市属国企)'),
+          hongKongInvested: Bool('a Hong Kong-invested enterprise (港资企业)'),
+        },
+        Strict,
+      ),
+    ),
     energy: Opt(
       Type.Object(
         {
@@ -114,7 +126,14 @@ export const ProfileSchema = Type.Object(
       ),
     ),
     process: Opt(
-      Type.Object({ simple: Bool('生产工艺简单'), lowImpact: Bool('环境影响较小/较少') }, Strict),
+      Type.Object(
+        {
+          simple: Bool('生产工艺简单'),
+          lowImpact: Bool('环境影响较小/较少'),
+          obsoleteEquipment: Bool('uses equipment, processes or products on a published list of high-energy or non-compliant ones to be phased out (限期淘汰目录)'),
+        },
+        Strict,
+      ),
     ),
     audit: Opt(
       Type.Object(
@@ -185,6 +204,8 @@ export const ProfileSchema = Type.Object(
           refusedRectification: Bool('refused to correct after an order to correct within a time limit'),
           failedToPublish: Bool('did not publish energy or key-pollutant data as required'),
           penalizedUnderCPPL: Bool('penalised under the Cleaner Production Promotion Law'),
+          materialsNotMarked: Bool('did not mark, or did not truthfully mark, the material composition on its products (未标注或不如实标注产品材料成分)'),
+          toxicBuildingMaterials: Bool('produced, sold or used building or decoration materials whose toxic or hazardous substances exceed the national standard'),
         },
         Strict,
       ),
@@ -197,6 +218,7 @@ export const ProfileSchema = Type.Object(
           sme: Bool('a small or medium-sized enterprise'),
           manufacturing: Bool('a manufacturing industrial enterprise'),
           greenLowCarbonProducts: Bool('supplies green / low-carbon products eligible for government green procurement (绿色低碳产品)'),
+          ecoDesignedProducts: Bool('makes eco-designed products (生态设计产品)'),
         },
         Strict,
       ),

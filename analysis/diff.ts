@@ -19,6 +19,11 @@ export interface RuleChange {
   id: string;
   /** Set when the rule was renumbered: the id it had in the older version. */
   previousId?: string;
+  /**
+   * Set when the quoted text differs (whitespace aside): the same facts may no longer answer the new wording (a narrowed
+   * ground, a dropped 定期), whatever the semantic check finds on those facts.
+   */
+  wording?: { from: string; to: string };
   conditions?: { added: PlacedLeaf[]; removed: PlacedLeaf[]; restructured: boolean };
   fields: FieldChange[];
   semantic: SemanticResult;
@@ -27,6 +32,12 @@ export interface RuleSetDiff {
   ruleset: string;
   from: string;
   to: string;
+  /**
+   * Set when the two versions encode different texts (different `source.file`, e.g. the 2002 excerpt and the 2012 law):
+   * a rule only in the newer version is absent from the older encoding, which does not show it was absent from the older
+   * text unless that encoding covers the whole text.
+   */
+  differentTexts?: { from: string; to: string };
   metadata: FieldChange[];
   added: RuleRef[];
   removed: RuleRef[];
@@ -69,6 +80,8 @@ export function diffVersions(a: PreparedVersion, b: PreparedVersion): RuleSetDif
     }
     const change: RuleChange = { id: nr.json.id, fields, semantic: semanticCheck(a, or, b, nr) };
     if (previousId !== nr.json.id) change.previousId = previousId;
+    const quote = (r: RuleJson) => (Array.isArray(r.citation.quote) ? r.citation.quote.join('…') : r.citation.quote);
+    if (quote(or.json).replace(/\s+/gu, '') !== quote(nr.json).replace(/\s+/gu, '')) change.wording = { from: quote(or.json), to: quote(nr.json) };
     if (conditionsChanged) {
       const before = placedLeaves(or.json.conditions);
       const after = placedLeaves(nr.json.conditions);
@@ -81,5 +94,7 @@ export function diffVersions(a: PreparedVersion, b: PreparedVersion): RuleSetDif
     changed.push(change);
   }
   const removed = a.rules.filter((r) => !matched.has(r.json.id)).map((r) => ref(r.json));
-  return { ruleset: b.id, from: a.version, to: b.version, metadata, added, removed, changed, unchanged };
+  const diff: RuleSetDiff = { ruleset: b.id, from: a.version, to: b.version, metadata, added, removed, changed, unchanged };
+  if (a.file.source.file !== b.file.source.file) diff.differentTexts = { from: a.file.source.file, to: b.file.source.file };
+  return diff;
 }

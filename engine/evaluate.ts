@@ -6,6 +6,7 @@ import { collectDuties, type DutyRecord } from './duties.ts';
 import { dutyFields } from './audit-summary.ts';
 import { dutyOutcome } from './duty.ts';
 import { lateness, type LatenessFact } from './lateness.ts';
+import { pathsRead, unusedFactWarnings } from './unused.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
@@ -59,6 +60,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const whyNot: Answer['whyNot'] = [];
   const undetermined: Answer['undetermined'] = [];
   const receiptSets: Answer['receipt']['rulesets'] = [];
+  const read: ReadonlySet<string>[] = [];
 
   for (const [id, versions] of base.rulesets) {
     if (options.rulesets && !options.rulesets.includes(id)) continue;
@@ -87,6 +89,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     // (A version not in force reaches here only when they are.)
     const onlyInForce = !includeOutOfForce;
     const rules = onlyInForce ? rulesInForce(v, asOf) : v.rules;
+    read.push(pathsRead(v, rules, onlyInForce ? asOf : `${asOf}|all`, base.derivedFacts));
     for (const rule of rules) {
       const r = rule.json;
       const ruleInForce = onlyInForce || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
@@ -125,6 +128,8 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   if (summary.process.route === 'standard' && decisions.some((d) => d.kind === 'process' && d.outcome === 'simplified')) {
     warnings.push({ code: 'standard-route-wins', path: 'process', message: summary.process.reason });
   }
+  // A fact the user gave that no rule in force reads changes nothing: say so, rather than let it look considered.
+  warnings.push(...unusedFactWarnings(profile, read, asOf, lang));
   return {
     asOf,
     ...(full ? {} : { detail: 'summary' as const }),

@@ -19,3 +19,4 @@ export * from './duty.ts';
 export * from './duties.ts';
 export * from './lateness.ts';
 export * from './audit-summary.ts';
+export * from './unused.ts';

@@ -15,10 +15,18 @@ describe('structural diff', () => {
     expect(report.semantic.verdict).toBe('differs');
     const renumbered = d.changed.find((c) => c.id === 'cppl-2012-art27-2-1-exceeds-standard-or-quota')!;
     expect(renumbered.semantic).toMatchObject({ verdict: 'same-on-all-searched', exhaustive: true });
+    // The total-load ground's wording narrowed (经有关地方人民政府核定的… → 重点…): the same facts decide the same, but the
+    // diff must not call that a refactoring.
+    expect(renumbered.wording?.from).toContain('经有关地方人民政府核定的污染物排放总量控制指标');
+    expect(renumbered.wording?.to).toContain('重点污染物排放总量控制指标');
+    expect(d.differentTexts).toEqual({ from: 'source-2002.txt', to: 'source.txt' });
     expect(d.metadata.map((m) => m.field)).toEqual(expect.arrayContaining(['validFrom', 'validTo']));
     const md = diffToMarkdown(d);
     expect(md).toContain('## Added');
     expect(md).toContain('`cppl-2012-art27-2-2-high-energy` (audit: mandatory)');
+    const section = md.slice(md.indexOf('### `cppl-2012-art27-2-1-exceeds-standard-or-quota`'));
+    expect(section.slice(0, section.indexOf('\n### ', 5))).not.toContain('refactoring');
+    expect(md).toContain('encode different texts');
   });
 
   it('a changed threshold is found by searching its boundary, and a reordering is a refactoring', () => {

@@ -19,9 +19,10 @@ function ids(list: readonly { id: string }[]): string {
 
 /** The route's reason in the answer's language (ids stay ids). */
 const REASONS = {
+  // Said in the engine's own words: each rule set's grounds are in its rules (and a rule set may add a warning quoting its text).
   both: {
-    en: (std: string, simp: string) => `grounds for both routes hold; the standard route wins: ${std} (high energy use or high environmental impact) prevail over ${simp}`,
-    zh: (std: string, simp: string) => `两种审核流程的条件均满足，规范流程优先：${std}（能耗较高或环境影响较大）优先于 ${simp}`,
+    en: (std: string, simp: string) => `grounds for both routes hold; the standard route wins: ${std} prevail over ${simp}`,
+    zh: (std: string, simp: string) => `两种审核流程的条件均满足，规范流程优先：${std} 优先于 ${simp}`,
   },
   standard: { en: (ids: string) => `standard route: ${ids}`, zh: (ids: string) => `规范审核流程：${ids}` },
   simplified: { en: (ids: string) => `simplified route: ${ids}`, zh: (ids: string) => `简化审核流程：${ids}` },

@@ -126,20 +126,27 @@ describe('self-assessment page in chromium', () => {
     expect(firstAnswer.summary.audit.status).toBe('required');
     expect(firstAnswer.summary.audit.couldBe).toContain('mandatory');
     expect(await page.locator('#audit-status').textContent()).toBe('须按规划完成清洁生产审核');
-    // The answer's questions now appear, most decisive first: the energy quota is among the first handful.
+    // The answer's questions now appear, most decisive first: the law's pollution grounds, then (once answered) the
+    // energy quota.
     const quota = page.locator('#f-energy-exceedsConsumptionQuota');
-    await expect.poll(() => quota.isVisible()).toBe(true);
+    expect(firstAnswer.questions.slice(0, 10).map((q) => q.fact)).toContain('energy.exceedsConsumptionQuota');
     expect(await page.locator('#screener-list li').count()).toBeGreaterThan(0);
     expect(await page.locator('#screener-list li').first().textContent()).toBe('污染物排放超标');
     expect(await page.locator('#f-conduct-falsifiedAudit').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'page-foshan-screener-zh.png'), fullPage: true });
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
+    await evaluate(page);
+    await expect.poll(() => quota.isVisible()).toBe(true);
     await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
     const second = await evaluate(page);
     const request = second.request as { headers(): Record<string, string>; postDataJSON(): unknown };
     expect(request.headers()['accept-language']).toMatch(/^zh/);
     expect(request.postDataJSON()).toMatchObject({
       asOf: '2014-06-01',
-      profile: { sector: 'industry', location: { city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } },
+      profile: {
+        sector: 'industry', location: { city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true },
+        environment: { exceedsDischargeStandard: false, exceedsTotalQuota: false, usesToxicRawMaterials: false, dischargesToxicSubstances: false },
+      },
     });
     expect(await page.locator('#audit-status').getAttribute('data-status')).toBe('mandatory');
     expect(await page.locator('#audit-status').textContent()).toBe('须实施强制性清洁生产审核');
@@ -192,6 +199,8 @@ describe('self-assessment page in chromium', () => {
     await page.getByLabel('超过单位产品能耗限额标准').selectOption('false');
     await page.getByLabel('重点用能单位').selectOption('false');
     await page.getByLabel('高排放 / 污染企业').selectOption('false');
+    // The law's pollution grounds would also put it on the standard route (2016 opinions 1.2.0): none holds.
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
     await page.getByLabel('列入能源重点监控名单').selectOption('false');
     await page.getByLabel('列入环境重点监控名单').selectOption('false');
     await page.getByLabel('是否持有清洁生产称号').selectOption('none');
@@ -254,6 +263,8 @@ describe('self-assessment page in chromium', () => {
     await page.getByLabel('地级市').selectOption('foshan');
     await page.getByLabel('区/县', { exact: true }).selectOption('nanhai');
     await page.getByLabel('陶瓷', { exact: true }).check();
+    await evaluate(page);
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
     await evaluate(page);
     await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
     await page.getByLabel('显示完整表单').check();

@@ -7,3 +7,4 @@ export * from './impact.ts';
 export * from './change.ts';
 export * from './whatif.ts';
 export * from './timeline.ts';
+export * from './verify.ts';

@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { TSchema } from '@sinclair/typebox';
 import { judge, leavesOf, type Facts, type Leaf, type PreparedRule, type PreparedVersion, type Tri } from '../engine/index.ts';
 import { ProfileSchema } from '../schemas/index.ts';
@@ -93,8 +94,12 @@ function factsFrom(slots: readonly Slot[], choice: readonly number[]): Facts {
       facts[slot.fact] = value;
       return;
     }
-    let obj = (facts[slot.fact] ??= {}) as Record<string, unknown>;
-    slot.path.slice(0, -1).forEach((k) => (obj = (obj[k] ??= {}) as Record<string, unknown>));
+    facts[slot.fact] ??= {};
+    let obj = facts[slot.fact] as Record<string, unknown>;
+    for (const k of slot.path.slice(0, -1)) {
+      obj[k] ??= {};
+      obj = obj[k] as Record<string, unknown>;
+    }
     obj[slot.path[slot.path.length - 1]!] = value;
   });
   return facts;
@@ -109,7 +114,7 @@ function decide(v: PreparedVersion, rule: PreparedRule, facts: Facts): string {
 
 /**
  * Searches the facts two versions of a rule use — every enumerated value, each numeric threshold's boundaries, absence
- * — exhaustively when the space is small, by fast-check sampling (fixed seed) otherwise, for a profile on which they
+ * — exhaustively when the space is small, by seeded random sampling (the same samples every run) otherwise, for a profile on which they
  * decide differently.
  */
 export function semanticCheck(va: PreparedVersion, ra: PreparedRule, vb: PreparedVersion, rb: PreparedRule): SemanticResult {
@@ -123,7 +128,9 @@ export function semanticCheck(va: PreparedVersion, ra: PreparedRule, vb: Prepare
     const after = decide(vb, rb, facts);
     if (before === after) return undefined;
     const shown: Record<string, unknown> = {};
-    slots.forEach((s, i) => (shown[s.name] = s.candidates[choice[i]!] ?? null));
+    slots.forEach((s, i) => {
+      shown[s.name] = s.candidates[choice[i]!] ?? null;
+    });
     return { facts: shown, before, after };
   };
   if (space <= EXHAUSTIVE_LIMIT) {
@@ -139,7 +146,8 @@ export function semanticCheck(va: PreparedVersion, ra: PreparedRule, vb: Prepare
     }
     return { verdict: 'same-on-all-searched', searched: space, exhaustive: true };
   }
-  const samples = fc.sample(fc.tuple(...sizes.map((s) => fc.integer({ min: 0, max: s - 1 }))), { seed: 42, numRuns: SAMPLES });
+  const rng = xoroshiro128plus(42);
+  const samples = Array.from({ length: SAMPLES }, () => sizes.map((s) => uniformInt(rng, 0, s - 1)));
   for (let n = 0; n < samples.length; n++) {
     const found = check(samples[n]!);
     if (found) return { verdict: 'differs', searched: n + 1, exhaustive: false, counterexample: found };

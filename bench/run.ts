@@ -18,13 +18,26 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { synthesize } from '../analysis/index.ts';
-import { buildJreEngine, checkJurisdiction, deriveFacts, evaluate, factTable, jreFacts, releaseTable, selectVersion, valueIn, JsonRulesEngineReference, type PreparedVersion, type RuleBase } from '../engine/index.ts';
-import { loadRuleBase } from '../loader/index.ts';
+import {
+  buildJreEngine,
+  checkJurisdiction,
+  deriveFacts,
+  evaluate,
+  factTable,
+  jreFacts,
+  releaseTable,
+  selectVersion,
+  valueIn,
+  JsonRulesEngineReference,
+  type PreparedVersion,
+  type RuleBase,
+} from '../engine/index.ts';
+import { loadRuleBase, PROJECT_ROOT } from '../loader/index.ts';
 import type { Profile } from '../schemas/index.ts';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' } } });
 const QUICK = args.quick === true;
-const ROOT = new URL('../', import.meta.url).pathname;
+const ROOT = PROJECT_ROOT;
 const DATES = ['2012-08-01', '2014-06-01', '2017-06-01', '2021-06-01', '2024-06-01'];
 const SEED = 42;
 
@@ -114,7 +127,19 @@ async function batch(dir: string) {
   const results: Record<string, { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number; workers: number }> = {};
   for (const workers of ['1', String(availableParallelism())]) {
     const statsFile = join(dir, `stats-${workers}.json`);
-    const code = await run(process.execPath, ['bin/cleanprod.mjs', 'batch', input, '--as-of', '2014-06-01', '-o', join(dir, `out-${workers}.csv`), '--workers', workers, '--stats', statsFile]);
+    const code = await run(process.execPath, [
+      'bin/cleanprod.mjs',
+      'batch',
+      input,
+      '--as-of',
+      '2014-06-01',
+      '-o',
+      join(dir, `out-${workers}.csv`),
+      '--workers',
+      workers,
+      '--stats',
+      statsFile,
+    ]);
     if (code !== 0) throw new Error(`batch with ${workers} worker(s) failed (exit ${code})`);
     results[workers] = JSON.parse(readFileSync(statsFile, 'utf8'));
   }
@@ -178,18 +203,46 @@ try {
   const f = (x: number, d = 1) => x.toFixed(d);
   const rows: [string, string, string][] = [
     ['in-process, fast path (full answer)', `median ${f(ip.fast.median)} µs, p99 ${f(ip.fast.p99)} µs`, `${ip.samples.fast} evaluations`],
-    ['in-process, json-rules-engine reused engines', `median ${f(ip.reused.median)} µs, p99 ${f(ip.reused.p99)} µs`, `${f(ip.reused.median / ip.fast.median)}× the fast path`],
-    ['in-process, json-rules-engine new Engine per call', `median ${f(ip.naive.median)} µs, p99 ${f(ip.naive.p99)} µs`, `${f(ip.naive.median / ip.fast.median)}× the fast path`],
-    ['in-process, fast path deciding rules only (no answer)', `median ${f(ip.decide.median)} µs, p99 ${f(ip.decide.p99)} µs`, `json-rules-engine reused is ${f(ip.reused.median / ip.decide.median, 0)}× this`],
+    [
+      'in-process, json-rules-engine reused engines',
+      `median ${f(ip.reused.median)} µs, p99 ${f(ip.reused.p99)} µs`,
+      `${f(ip.reused.median / ip.fast.median)}× the fast path`,
+    ],
+    [
+      'in-process, json-rules-engine new Engine per call',
+      `median ${f(ip.naive.median)} µs, p99 ${f(ip.naive.p99)} µs`,
+      `${f(ip.naive.median / ip.fast.median)}× the fast path`,
+    ],
+    [
+      'in-process, fast path deciding rules only (no answer)',
+      `median ${f(ip.decide.median)} µs, p99 ${f(ip.decide.p99)} µs`,
+      `json-rules-engine reused is ${f(ip.reused.median / ip.decide.median, 0)}× this`,
+    ],
     [`batch ${b.n.toLocaleString('en')} profiles, 1 thread`, `${f(b.one.rowsPerSec, 0)} profiles/s`, `peak RSS ${f(b.one.peakRssMb, 0)} MB`],
-    [`batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} threads (all cores)`, `${f(b.all.rowsPerSec, 0)} profiles/s`, `peak RSS ${f(b.all.peakRssMb, 0)} MB`],
-    ['HTTP POST /v1/evaluate (10 conn)', `${f(h.evaluate.reqPerSec, 0)} req/s, p50 ${h.evaluate.p50} ms, p99 ${h.evaluate.p99} ms`, `${f((100 * h.evaluate.reqPerSec) / h.ceiling.reqPerSec, 0)}% of the ceiling`],
-    ['HTTP POST /bench/constant (ceiling)', `${f(h.ceiling.reqPerSec, 0)} req/s, p50 ${h.ceiling.p50} ms, p99 ${h.ceiling.p99} ms`, 'same server, same body validation'],
+    [
+      `batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} threads (all cores)`,
+      `${f(b.all.rowsPerSec, 0)} profiles/s`,
+      `peak RSS ${f(b.all.peakRssMb, 0)} MB`,
+    ],
+    [
+      'HTTP POST /v1/evaluate (10 conn)',
+      `${f(h.evaluate.reqPerSec, 0)} req/s, p50 ${h.evaluate.p50} ms, p99 ${h.evaluate.p99} ms`,
+      `${f((100 * h.evaluate.reqPerSec) / h.ceiling.reqPerSec, 0)}% of the ceiling`,
+    ],
+    [
+      'HTTP POST /bench/constant (ceiling)',
+      `${f(h.ceiling.reqPerSec, 0)} req/s, p50 ${h.ceiling.p50} ms, p99 ${h.ceiling.p99} ms`,
+      'same server, same body validation',
+    ],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   const line = `+${'-'.repeat(w0 + 2)}+${'-'.repeat(w1 + 2)}+${'-'.repeat(Math.max(...rows.map((r) => r[2].length)) + 2)}+`;
-  console.log(`cleanprod bench${QUICK ? ' (quick)' : ''} — ${availableParallelism()} cores, load average at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `cleanprod bench${QUICK ? ' (quick)' : ''} — ${availableParallelism()} cores, load average at start ${load0.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(line);
   for (const r of rows) console.log(`| ${r[0].padEnd(w0)} | ${r[1].padEnd(w1)} | ${r[2].padEnd(line.length - w0 - w1 - 10)} |`);
   console.log(line);

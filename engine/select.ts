@@ -22,9 +22,31 @@ export function selectVersion(id: string, versions: readonly PreparedVersion[], 
   }
   const covering = versions.filter((v) => covers(v.file.validFrom, v.file.validTo, asOf));
   if (covering.length > 0) return { version: covering[covering.length - 1]!, dateStatus: 'in-force', pinned: false };
-  const ended = versions.filter((v) => v.file.validTo !== null && v.file.validTo < asOf);
-  if (ended.length > 0) return { version: ended[ended.length - 1]!, dateStatus: 'expired', pinned: false };
-  return { version: versions[0]!, dateStatus: 'not-yet-in-force', pinned: false };
+  // Out of force: the version used on the nearest day it was (or will be) in force — its last day, or its first.
+  const ends = versions.map((v) => v.file.validTo).filter((d): d is string => d !== null && d < asOf);
+  if (ends.length > 0)
+    return {
+      version: highestOn(
+        versions,
+        ends.reduce((a, b) => (b > a ? b : a)),
+      ),
+      dateStatus: 'expired',
+      pinned: false,
+    };
+  const starts = versions.map((v) => v.file.validFrom).filter((d) => d > asOf);
+  return {
+    version: highestOn(
+      versions,
+      starts.reduce((a, b) => (b < a ? b : a)),
+    ),
+    dateStatus: 'not-yet-in-force',
+    pinned: false,
+  };
+}
+
+/** The highest version whose validity covers the date (versions ascending). */
+function highestOn(versions: readonly PreparedVersion[], date: string): PreparedVersion {
+  return versions.filter((v) => covers(v.file.validFrom, v.file.validTo, date)).at(-1)!;
 }
 
 function dateStatus(v: PreparedVersion, asOf: string): Selection['dateStatus'] {
@@ -43,7 +65,10 @@ const DATES_KEPT = 256;
  */
 export function rulesInForce(v: PreparedVersion, asOf: string): readonly PreparedRule[] {
   let byDate = IN_FORCE.get(v);
-  if (!byDate) IN_FORCE.set(v, (byDate = new Map()));
+  if (!byDate) {
+    byDate = new Map();
+    IN_FORCE.set(v, byDate);
+  }
   let rules = byDate.get(asOf);
   if (!rules) {
     if (byDate.size >= DATES_KEPT) byDate.clear();
@@ -68,12 +93,21 @@ export function checkJurisdiction(v: PreparedVersion, facts: Facts): Jurisdictio
       return { value: 'T', missing: [], reason: 'national rule set' };
     case 'province': {
       const inProvince = facts.inGuangdong;
-      if (j.province !== 'guangdong') return { value: location.province === j.province ? 'T' : location.province === undefined ? 'U' : 'F', missing: location.province === undefined ? ['location.province'] : [], reason: `province ${j.province}` };
-      if (inProvince === undefined) return { value: 'U', missing: ['location.city'], reason: 'location not given: cannot tell whether the enterprise is in Guangdong' };
-      return inProvince ? { value: 'T', missing: [], reason: 'the enterprise is in Guangdong' } : { value: 'F', missing: [], reason: `the enterprise is not in Guangdong (province ${location.province})` };
+      if (j.province !== 'guangdong')
+        return {
+          value: location.province === j.province ? 'T' : location.province === undefined ? 'U' : 'F',
+          missing: location.province === undefined ? ['location.province'] : [],
+          reason: `province ${j.province}`,
+        };
+      if (inProvince === undefined)
+        return { value: 'U', missing: ['location.city'], reason: 'location not given: cannot tell whether the enterprise is in Guangdong' };
+      return inProvince
+        ? { value: 'T', missing: [], reason: 'the enterprise is in Guangdong' }
+        : { value: 'F', missing: [], reason: `the enterprise is not in Guangdong (province ${location.province})` };
     }
     case 'city': {
-      if (location.city === undefined) return { value: 'U', missing: ['location.city'], reason: `location.city not given: cannot tell whether the enterprise is in ${j.city}` };
+      if (location.city === undefined)
+        return { value: 'U', missing: ['location.city'], reason: `location.city not given: cannot tell whether the enterprise is in ${j.city}` };
       return location.city === j.city
         ? { value: 'T', missing: [], reason: `the enterprise is in ${j.city}` }
         : { value: 'F', missing: [], reason: `the enterprise is in ${location.city}, outside ${j.city}` };

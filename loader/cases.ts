@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Answer, GoldenCase } from '../schemas/index.ts';
+import { inProject } from './root.ts';
 import { describeErrors, validatorFor } from '../schemas/index.ts';
 import { canonicalJson, compareSemver, evaluate, type PreparedRule, type PreparedVersion, type RuleBase } from '../engine/index.ts';
 
-export const BUNDLED_CASES_DIR = fileURLToPath(new URL('../cases/', import.meta.url));
+export const BUNDLED_CASES_DIR = `${inProject('cases')}/`;
 
 export interface LoadedCase {
   file: string;
@@ -100,7 +100,8 @@ export function checkCase(c: GoldenCase, answer: Answer): string[] {
   }
   for (const id of e.undetermined ?? []) if (!undetermined.has(id)) failures.push(`expected ${id} to be undetermined`);
   const a = answer.summary.audit;
-  if (e.audit?.status !== undefined && a.status !== e.audit.status) failures.push(`audit status: expected ${e.audit.status}, got ${a.status} (basis ${a.basis.join(', ')})`);
+  if (e.audit?.status !== undefined && a.status !== e.audit.status)
+    failures.push(`audit status: expected ${e.audit.status}, got ${a.status} (basis ${a.basis.join(', ')})`);
   if (e.audit?.dueBy !== undefined && a.dueBy !== e.audit.dueBy) failures.push(`audit dueBy: expected ${e.audit.dueBy}, got ${a.dueBy}`);
   if (e.audit?.overdue !== undefined && a.overdue !== e.audit.overdue) failures.push(`audit overdue: expected ${e.audit.overdue}, got ${a.overdue}`);
   if (e.audit?.couldBe !== undefined && JSON.stringify(a.couldBe) !== JSON.stringify(e.audit.couldBe)) {
@@ -117,9 +118,11 @@ export function checkCase(c: GoldenCase, answer: Answer): string[] {
   for (const q of e.questions ?? []) if (!asked.has(q)) failures.push(`expected question ${q}`);
   if (e.audit?.metBy !== undefined && a.metBy !== e.audit.metBy) failures.push(`audit metBy: expected ${e.audit.metBy}, got ${a.metBy}`);
   const sameSet = (x: readonly string[], y: readonly string[]) => JSON.stringify([...new Set(x)].sort()) === JSON.stringify([...new Set(y)].sort());
-  if (e.audit?.dueBasis !== undefined && !sameSet(a.dueBasis, e.audit.dueBasis)) failures.push(`audit dueBasis: expected ${JSON.stringify(e.audit.dueBasis)}, got ${JSON.stringify(a.dueBasis)}`);
+  if (e.audit?.dueBasis !== undefined && !sameSet(a.dueBasis, e.audit.dueBasis))
+    failures.push(`audit dueBasis: expected ${JSON.stringify(e.audit.dueBasis)}, got ${JSON.stringify(a.dueBasis)}`);
   const missed = a.missed.map((m) => m.id);
-  if (e.audit?.missed !== undefined && !sameSet(missed, e.audit.missed)) failures.push(`audit missed: expected ${JSON.stringify(e.audit.missed)}, got ${JSON.stringify([...new Set(missed)])}`);
+  if (e.audit?.missed !== undefined && !sameSet(missed, e.audit.missed))
+    failures.push(`audit missed: expected ${JSON.stringify(e.audit.missed)}, got ${JSON.stringify([...new Set(missed)])}`);
   for (const [id, want] of Object.entries(e.duties ?? {})) {
     const expected = typeof want === 'string' ? { state: want } : want;
     const got = a.duties.filter((d) => d.id === id);
@@ -149,7 +152,15 @@ export interface RuleCoverage {
 /** What decides whether a rule fires: its kind, outcome, conditions and validity, and its version's place and scope. */
 function firingSignature(v: PreparedVersion, rule: PreparedRule): string {
   const r = rule.json;
-  return canonicalJson({ kind: r.kind, outcome: r.outcome, conditions: r.conditions, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, j: v.file.jurisdiction, scope: v.file.appliesTo ?? null });
+  return canonicalJson({
+    kind: r.kind,
+    outcome: r.outcome,
+    conditions: r.conditions,
+    validFrom: r.validFrom ?? null,
+    validTo: r.validTo ?? null,
+    j: v.file.jurisdiction,
+    scope: v.file.appliesTo ?? null,
+  });
 }
 
 const coversRange = (outer: PreparedVersion, inner: PreparedVersion) =>
@@ -204,7 +215,8 @@ export function coverage(base: RuleBase, cases: readonly LoadedCase[]): RuleCove
 
 /** What to do about a rule that is not tested on both sides. */
 export function coverageFix(row: RuleCoverage): string {
-  const missing = row.fires.length === 0 && row.notFires.length === 0 ? 'fires and one in which it does not' : row.fires.length === 0 ? 'fires' : 'does not fire';
+  const missing =
+    row.fires.length === 0 && row.notFires.length === 0 ? 'fires and one in which it does not' : row.fires.length === 0 ? 'fires' : 'does not fire';
   if (row.changedIn !== undefined) {
     return `${row.version}'s form of this rule differs in ${row.changedIn}, whose cases no longer test it: keep the cases that tested it with ${row.version} (\`cleanprod cases --pin ${row.ruleset}@${row.version}\` copies them to cases/${row.ruleset}/${row.version}/), or add a case there in which it ${missing}`;
   }

@@ -5,3 +5,5 @@ export * from './cases.ts';
 export * from './lock.ts';
 export * from './new-version.ts';
 export * from './delta.ts';
+export * from './root.ts';
+export * from './parse-cache.ts';

@@ -1,15 +1,16 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { DerivedFactDef, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
 import { describeErrors, validatorFor } from '../schemas/index.ts';
 import { compareSemver, sha256 } from '../engine/index.ts';
 import { applyDelta } from './delta.ts';
+import { inProject } from './root.ts';
+import { parseYamlCached } from './parse-cache.ts';
 import type { RuleSetVersionInput } from '../engine/index.ts';
 
 /** The rule sets bundled with the product. */
-export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+export const BUNDLED_RULES_DIR = `${inProject('rules')}/`;
 
 export interface LintProblem {
   file: string;
@@ -54,7 +55,9 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
     for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) out.sources.set(`${name}/${f}`, readFileSync(join(sub, f), 'utf8'));
     const changelog = join(sub, 'CHANGELOG.md');
     if (existsSync(changelog)) out.changelogs.set(name, readFileSync(changelog, 'utf8'));
-    const files = readdirSync(sub).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const files = readdirSync(sub)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
     if (files.length === 0) out.problems.push({ file: rel(sub), message: 'rule set has no version file (<version>.yaml)' });
     const deltas: { doc: RuleSetDelta; text: string; file: string }[] = [];
     const full = new Map<string, RuleSetVersionInput>();
@@ -67,7 +70,7 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
         continue;
       }
       const text = readFileSync(path, 'utf8');
-      const doc = parseText(text, file, out.problems);
+      const doc = parseText(text, file, out.problems, true);
       if (doc === undefined) continue;
       const isDelta = doc !== null && typeof doc === 'object' && 'extends' in doc;
       const validate = validatorFor<RuleSetFile | RuleSetDelta>(isDelta ? 'RuleSetDelta' : 'RuleSetFile');
@@ -95,7 +98,8 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
       for (const p of problems) out.problems.push({ file: d.file, ...(p.ruleId ? { ruleId: p.ruleId } : {}), message: p.message });
       const validate = validatorFor<RuleSetFile>('RuleSetFile');
       if (!validate(compiled)) {
-        for (const e of describeErrors(validate.errors)) out.problems.push({ file: d.file, ruleId: ruleIdAt(compiled, e.path), message: `compiled from ${d.doc.extends}: ${e.path}: ${e.message}` });
+        for (const e of describeErrors(validate.errors))
+          out.problems.push({ file: d.file, ruleId: ruleIdAt(compiled, e.path), message: `compiled from ${d.doc.extends}: ${e.path}: ${e.message}` });
         continue;
       }
       // The hash is the delta file's as released; its base is named by `extends` and locked in its turn.
@@ -110,9 +114,9 @@ function parseFile(path: string, file: string, problems: LintProblem[]): unknown
   return parseText(readFileSync(path, 'utf8'), file, problems);
 }
 
-function parseText(text: string, file: string, problems: LintProblem[]): unknown {
+function parseText(text: string, file: string, problems: LintProblem[], cached = false): unknown {
   try {
-    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    return cached ? parseYamlCached(text) : parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     problems.push({ file, message: `YAML: ${e instanceof YAMLParseError ? e.message.split('\n')[0] : String(e)}` });
     return undefined;

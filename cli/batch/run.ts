@@ -7,8 +7,18 @@ import { prepareRuleBase, ValidationError } from '../../engine/index.ts';
 import { BUNDLED_RULES_DIR, loadLintedRules } from '../../loader/index.ts';
 import { openReader } from './read.ts';
 import { openWriter, outputFormatOf, type OutputFormat } from './write.ts';
-import { workerEntry } from './bundle.ts';
-import { createBlockEvaluator, createRowEvaluator, type BlockResult, type EvaluatorOptions, type FromWorker, type RawItem, type RowResult, type ToWorker, type WorkerInit } from './worker.ts';
+import { workerEntry } from './entry.ts';
+import {
+  createBlockEvaluator,
+  createRowEvaluator,
+  type BlockResult,
+  type EvaluatorOptions,
+  type FromWorker,
+  type RawItem,
+  type RowResult,
+  type ToWorker,
+  type WorkerInit,
+} from './worker.ts';
 
 export interface BatchOptions {
   input: string;
@@ -53,7 +63,8 @@ export function resolveWorkers(w: number | 'auto' | string | undefined): number 
   if (w === undefined) return 1;
   if (w === 'auto' || w === 0 || w === '0') return availableParallelism();
   const n = typeof w === 'number' ? w : Number(w);
-  if (!Number.isInteger(n) || n < 0) throw new ValidationError(`--workers: expected a whole number or 'auto', got '${w}'`, [{ path: '--workers', message: 'a whole number ≥ 0, or auto' }]);
+  if (!Number.isInteger(n) || n < 0)
+    throw new ValidationError(`--workers: expected a whole number or 'auto', got '${w}'`, [{ path: '--workers', message: 'a whole number ≥ 0, or auto' }]);
   return n;
 }
 
@@ -184,7 +195,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const workers = resolveWorkers(opts.workers);
   const format = opts.format ?? (opts.output ? outputFormatOf(opts.output) : 'csv');
   const reader = await openReader(opts.input);
-  const evalOptions: EvaluatorOptions = { asOf: opts.asOf, jsonl: format === 'jsonl', csv: format === 'csv', ...(reader.header ? { header: reader.header } : {}) };
+  const evalOptions: EvaluatorOptions = {
+    asOf: opts.asOf,
+    jsonl: format === 'jsonl',
+    csv: format === 'csv',
+    ...(reader.header ? { header: reader.header } : {}),
+  };
   // JSONL to CSV or JSONL goes as blocks of text (nothing per row in this thread); spreadsheets go row by row.
   const blocks = reader.blocks && format !== 'xlsx' ? reader.blocks : undefined;
   // Rules are loaded and linted once, here; workers get the linted files and only prepare them.
@@ -198,7 +214,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const stderr = (opts.stderr ?? process.stderr) as NodeJS.WriteStream;
   const bar = opts.progress
     ? new cliProgress.SingleBar(
-        { stream: stderr, noTTYOutput: !stderr.isTTY, notTTYSchedule: 2000, format: 'batch {bar} {percentage}% | {rows} rows | {rate} rows/s | {failed} errors', hideCursor: false },
+        {
+          stream: stderr,
+          noTTYOutput: !stderr.isTTY,
+          notTTYSchedule: 2000,
+          format: 'batch {bar} {percentage}% | {rows} rows | {rate} rows/s | {failed} errors',
+          hideCursor: false,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
@@ -231,7 +253,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     workers > 1
       ? new Pool(
           workers - 1,
-          await workerEntry(),
+          workerEntry(),
           { cleanprodBatchWorker: true, rules: { versions: rules.versions, derivedFacts: rules.derivedFacts }, options: evalOptions },
           emit,
           evaluateHere,

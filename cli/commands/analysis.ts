@@ -1,13 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline } from '../../analysis/index.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { diffToMarkdown, diffToText, diffVersions, impact, impactToText, synthesize, timeline, verifyAnswer } from '../../analysis/index.ts';
 import { ValidationError, versionOf } from '../../engine/index.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import { readRequestFile, todayIso } from '../input.ts';
+import { validatorFor, type Answer } from '../../schemas/index.ts';
 import { readProfiles } from '../profiles.ts';
 import { dateOption, rulesDirOption } from '../options.ts';
 
-/** diff, impact, synth and timeline: the commands policy staff and officials use on rule versions. */
+/** diff, impact, synth, verify and timeline: the commands policy staff and officials use on rule versions and answers. */
 export function registerAnalysisCommands(program: Command): void {
   program
     .command('diff')
@@ -30,7 +31,7 @@ export function registerAnalysisCommands(program: Command): void {
     .argument('<from>')
     .argument('<to>')
     .option('--profiles <path>', 'a directory of profiles, a .jsonl file or a .json/.yaml array (default: 10,000 synthetic profiles, seed 42)')
-    .option('--as-of <date>', 'evaluation date (default: the newer version\'s start)')
+    .option('--as-of <date>', "evaluation date (default: the newer version's start)")
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
     .action((id: string, from: string, to: string, opts: { profiles?: string; asOf?: string; format: string; rulesDir: string }) => {
@@ -49,13 +50,45 @@ export function registerAnalysisCommands(program: Command): void {
     .action((opts: { n: string; seed: string; output?: string }) => {
       const n = Number(opts.n);
       const seed = Number(opts.seed);
-      if (!Number.isInteger(n) || n < 0) throw new ValidationError(`--n: expected a whole number, got '${opts.n}'`, [{ path: '--n', message: 'a whole number ≥ 0' }]);
-      if (!Number.isInteger(seed)) throw new ValidationError(`--seed: expected a whole number, got '${opts.seed}'`, [{ path: '--seed', message: 'a whole number' }]);
+      if (!Number.isInteger(n) || n < 0)
+        throw new ValidationError(`--n: expected a whole number, got '${opts.n}'`, [{ path: '--n', message: 'a whole number ≥ 0' }]);
+      if (!Number.isInteger(seed))
+        throw new ValidationError(`--seed: expected a whole number, got '${opts.seed}'`, [{ path: '--seed', message: 'a whole number' }]);
       const lines: string[] = [];
       for (const p of synthesize(n, seed)) lines.push(JSON.stringify(p));
       const text = lines.length ? `${lines.join('\n')}\n` : '';
       if (opts.output) writeFileSync(opts.output, text);
       else process.stdout.write(text);
+    });
+
+  program
+    .command('verify')
+    .description(
+      "re-check a stored answer's receipt: same profile, same rule-set versions (content hashes), and the same decisions when json-rules-engine decides again",
+    )
+    .argument('<request>', 'the profile or request file the answer was made for (YAML or JSON)')
+    .argument('<answer>', 'the stored answer (JSON, as evaluate --format json or POST /v1/evaluate gave it)')
+    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(rulesDirOption())
+    .action(async (requestFile: string, answerFile: string, opts: { format: string; rulesDir: string }) => {
+      const request = readRequestFile(requestFile);
+      let answer: Answer;
+      try {
+        answer = JSON.parse(readFileSync(answerFile, 'utf8')) as Answer;
+      } catch (e) {
+        throw new ValidationError(`${answerFile}: not a JSON answer: ${(e as Error).message}`, [
+          { path: '<answer>', message: 'a JSON answer as evaluate --format json prints it' },
+        ]);
+      }
+      if (!validatorFor<Answer>('Answer')(answer))
+        throw new ValidationError(`${answerFile}: not an answer of this API (see GET /openapi.json, Answer)`, [{ path: '<answer>', message: 'an Answer' }]);
+      const result = await verifyAnswer(loadRuleBase(opts.rulesDir), request.profile, answer);
+      if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ holds: result.holds, checks: result.checks }, null, 2)}\n`);
+      else {
+        for (const c of result.checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.check}: ${c.detail}\n`);
+        process.stdout.write(result.holds ? 'the answer still holds\n' : 'the answer no longer holds\n');
+      }
+      process.exitCode = result.holds ? 0 : 1;
     });
 
   program
@@ -69,14 +102,22 @@ export function registerAnalysisCommands(program: Command): void {
     .action((file: string, opts: { from: string; to?: string; format: string; rulesDir: string }) => {
       const request = readRequestFile(file);
       const base = loadRuleBase(opts.rulesDir);
-      const t = timeline(base, request.profile, { from: dateOption('--from', opts.from), to: opts.to === undefined ? todayIso() : dateOption('--to', opts.to), ...(request.rulesets ? { rulesets: request.rulesets } : {}) });
+      const t = timeline(base, request.profile, {
+        from: dateOption('--from', opts.from),
+        to: opts.to === undefined ? todayIso() : dateOption('--to', opts.to),
+        ...(request.rulesets ? { rulesets: request.rulesets } : {}),
+      });
       if (opts.format === 'json') {
         process.stdout.write(`${JSON.stringify(t, null, 2)}\n`);
         return;
       }
       for (const p of t.periods) {
-        const due = p.audit.dueBy ? `, due ${p.audit.dueBy} (${p.audit.dueBasis.join(', ')})${p.audit.overdue ? ' OVERDUE' : p.audit.overdue === null ? ' overdue not known' : ''}` : '';
-        process.stdout.write(`${p.from} – ${p.to}: audit ${p.audit.status}${p.audit.basis.length ? ` (${p.audit.basis.join(', ')})` : ''}${due}; route ${p.route}; ${p.incentives.length} incentives, ${p.sanctions.length} sanctions, ${p.obligations.length} obligations; in force: ${p.rulesetsInForce.join(' ')}\n`);
+        const due = p.audit.dueBy
+          ? `, due ${p.audit.dueBy} (${p.audit.dueBasis.join(', ')})${p.audit.overdue ? ' OVERDUE' : p.audit.overdue === null ? ' overdue not known' : ''}`
+          : '';
+        process.stdout.write(
+          `${p.from} – ${p.to}: audit ${p.audit.status}${p.audit.basis.length ? ` (${p.audit.basis.join(', ')})` : ''}${due}; route ${p.route}; ${p.incentives.length} incentives, ${p.sanctions.length} sanctions, ${p.obligations.length} obligations; in force: ${p.rulesetsInForce.join(' ')}\n`,
+        );
       }
       if (t.points.length > 0) {
         process.stdout.write('\naudit duty dates:\n');

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { diffVersions, impact, synthesize, timeline, whatIf, type ProfileChange } from '../../analysis/index.ts';
+import { diffVersions, impact, synthesize, timeline, verifyAnswer, whatIf, type ProfileChange } from '../../analysis/index.ts';
 import { UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
-import { describeErrors, IsoDate, validatorFor, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
+import { describeErrors, IsoDate, validatorFor, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
@@ -11,7 +11,11 @@ const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem') };
 const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
 const Change = Type.Object(
-  { path: Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)*$', description: 'dotted profile path' }), value: Type.Optional(Type.Unknown()), remove: Type.Optional(Type.Boolean()) },
+  {
+    path: Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)*$', description: 'dotted profile path' }),
+    value: Type.Optional(Type.Unknown()),
+    remove: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 
@@ -33,7 +37,8 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       schema: {
         tags: ['rulesets'],
         summary: 'Structural and semantic diff of two versions',
-        description: 'Rules matched by id (or by `replaces`); for a changed rule the conditions leaf by leaf, outcome, kind, validity and citation, and a counterexample profile where the versions decide differently.',
+        description:
+          'Rules matched by id (or by `replaces`); for a changed rule the conditions leaf by leaf, outcome, kind, validity and citation, and a counterexample profile where the versions decide differently.',
         params: Type.Object({ id: Id }),
         querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
         response: ERRORS,
@@ -59,7 +64,9 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
             to: Version,
             asOf: Type.Optional(IsoDate),
             profiles: Type.Optional(Type.Array(ProfileRef, { maxItems: populationLimit })),
-            synthetic: Type.Optional(Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false })),
+            synthetic: Type.Optional(
+              Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false }),
+            ),
           },
           { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
         ),
@@ -86,7 +93,15 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         description: 'The evaluate request as given and with `changes` applied ({path, value} or {path, remove: true}).',
         body: Type.Object(
           { request: Type.Ref('EvaluateRequest'), changes: Type.Array(Change, { minItems: 1, maxItems: 50 }) },
-          { additionalProperties: false, examples: [{ request: { asOf: '2014-06-01', profile: { environment: { exceedsDischargeStandard: true } } }, changes: [{ path: 'environment.exceedsDischargeStandard', value: false }] }] },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                request: { asOf: '2014-06-01', profile: { environment: { exceedsDischargeStandard: true } } },
+                changes: [{ path: 'environment.exceedsDischargeStandard', value: false }],
+              },
+            ],
+          },
         ),
         response: ERRORS,
       },
@@ -95,7 +110,45 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       const { request: req, changes } = request.body;
       const base = rules.current();
       if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
-      return whatIf(base, req.profile, { asOf: req.asOf ?? today(), ...(req.rulesets ? { rulesets: req.rulesets } : {}), ...(req.versions ? { versions: req.versions } : {}), lang: languageOf(request), whatIfLinks: true }, changes);
+      return whatIf(
+        base,
+        req.profile,
+        {
+          asOf: req.asOf ?? today(),
+          ...(req.rulesets ? { rulesets: req.rulesets } : {}),
+          ...(req.versions ? { versions: req.versions } : {}),
+          lang: languageOf(request),
+          whatIfLinks: true,
+        },
+        changes,
+      );
+    },
+  );
+
+  app.post<{ Body: { request: EvaluateRequest; answer: Answer } }>(
+    '/v1/verify',
+    {
+      schema: {
+        tags: ['evaluate'],
+        summary: "Re-check a stored answer's receipt",
+        description:
+          "Does a stored answer still hold? The profile must hash to the receipt's profileSha256, every rule-set version it names must be served here with the same content hash, and json-rules-engine (the reference engine), deciding again with those versions pinned on the receipt's date, must reach the same decisions and verdict.",
+        body: Type.Object({ request: Type.Ref('EvaluateRequest'), answer: Type.Ref('Answer') }, { additionalProperties: false }),
+        response: {
+          200: Type.Object(
+            {
+              holds: Type.Boolean(),
+              checks: Type.Array(Type.Object({ check: Type.String(), ok: Type.Boolean(), detail: Type.String() }, { additionalProperties: false })),
+            },
+            { additionalProperties: false },
+          ),
+          ...ERRORS,
+        },
+      },
+    },
+    async (request) => {
+      const { holds, checks } = await verifyAnswer(rules.current(), request.body.request.profile, request.body.answer);
+      return { holds, checks };
     },
   );
 
@@ -106,10 +159,19 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         tags: ['evaluate'],
         summary: "An enterprise's obligation timeline",
         description:
-          'The profile evaluated at every date where a rule set or rule validity begins or ends, an audit was completed or a due date passed, merged into periods with the same audit status, due date, overdue, route, incentives, sanctions and obligations; `points` lists each audit duty\'s due, met, missed and made-up dates.',
+          "The profile evaluated at every date where a rule set or rule validity begins or ends, an audit was completed or a due date passed, merged into periods with the same audit status, due date, overdue, route, incentives, sanctions and obligations; `points` lists each audit duty's due, met, missed and made-up dates.",
         body: Type.Object(
           { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id)) },
-          { additionalProperties: false, examples: [{ profile: { location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } }, from: '2003-01-01', to: '2022-12-31' }] },
+          {
+            additionalProperties: false,
+            examples: [
+              {
+                profile: { location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } },
+                from: '2003-01-01',
+                to: '2022-12-31',
+              },
+            ],
+          },
         ),
         response: ERRORS,
       },

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { inProject } from '../../loader/root.ts';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 // Everything the page loads comes from this server; the page sends no data anywhere else (the policy helmet sends too).
 import { CSP } from '../security.ts';
 
 /** The self-assessment page's files: index.html, app.js, style.css (plain ES modules, no build step). */
-export const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+export const PUBLIC_DIR = `${inProject('server', 'public')}/`;
 
 /**
  * Serves the bilingual self-assessment page: `GET /` is index.html, the assets are under `/assets/`.

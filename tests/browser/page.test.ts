@@ -47,10 +47,14 @@ async function open(width = 1280, height = 900): Promise<Page> {
   await page.setViewportSize({ width, height });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`); });
-  page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
   (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(origin + '/');
+  await page.goto(`${origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
@@ -73,7 +77,10 @@ describe('self-assessment page: serving', () => {
     expect(root.headers['content-type']).toMatch(/text\/html/);
     expect(root.headers['content-security-policy']).toContain("default-src 'self'");
     expect(root.body).toContain('/assets/app.js');
-    for (const [file, type] of [['app.js', /javascript/], ['style.css', /text\/css/]] as const) {
+    for (const [file, type] of [
+      ['app.js', /javascript/],
+      ['style.css', /text\/css/],
+    ] as const) {
       const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
       expect(r.statusCode).toBe(200);
       expect(r.headers['content-type']).toMatch(type);
@@ -104,7 +111,13 @@ describe('self-assessment page: serving', () => {
     const mod = await import(new URL('../../server/public/app.js', import.meta.url).href);
     const paths = ['sector', 'energy.keyEnergyUser', 'titles', 'audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline', 'conduct.falsifiedAudit'];
     expect(mod.fieldsForFact('audit.mandatoryListed', paths)).toEqual(['audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline']);
-    const questions = [{ fact: 'sector' }, { fact: 'aboveDesignatedSize' }, { fact: 'titles' }, { fact: 'energy.keyEnergyUser' }, { fact: 'conduct.falsifiedAudit' }];
+    const questions = [
+      { fact: 'sector' },
+      { fact: 'aboveDesignatedSize' },
+      { fact: 'titles' },
+      { fact: 'energy.keyEnergyUser' },
+      { fact: 'conduct.falsifiedAudit' },
+    ];
     expect(mod.nextBatch(questions, new Set(['sector']), paths, 2)).toEqual(['titles', 'energy.keyEnergyUser']);
   });
 });
@@ -134,7 +147,8 @@ describe('self-assessment page in chromium', () => {
     expect(await page.locator('#screener-list li').first().textContent()).toBe('污染物排放超标');
     expect(await page.locator('#f-conduct-falsifiedAudit').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'page-foshan-screener-zh.png'), fullPage: true });
-    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质'])
+      await page.getByLabel(ground).selectOption('false');
     await evaluate(page);
     await expect.poll(() => quota.isVisible()).toBe(true);
     await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
@@ -144,7 +158,10 @@ describe('self-assessment page in chromium', () => {
     expect(request.postDataJSON()).toMatchObject({
       asOf: '2014-06-01',
       profile: {
-        sector: 'industry', location: { city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true },
+        sector: 'industry',
+        location: { city: 'foshan', district: 'nanhai' },
+        industry: { keys: ['ceramics'] },
+        energy: { exceedsConsumptionQuota: true },
         environment: { exceedsDischargeStandard: false, exceedsTotalQuota: false, usesToxicRawMaterials: false, dischargesToxicSubstances: false },
       },
     });
@@ -200,7 +217,8 @@ describe('self-assessment page in chromium', () => {
     await page.getByLabel('重点用能单位').selectOption('false');
     await page.getByLabel('高排放 / 污染企业').selectOption('false');
     // The law's pollution grounds would also put it on the standard route (2016 opinions 1.2.0): none holds.
-    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质'])
+      await page.getByLabel(ground).selectOption('false');
     await page.getByLabel('列入能源重点监控名单').selectOption('false');
     await page.getByLabel('列入环境重点监控名单').selectOption('false');
     await page.getByLabel('是否持有清洁生产称号').selectOption('none');
@@ -209,8 +227,13 @@ describe('self-assessment page in chromium', () => {
     expect((request as { postDataJSON(): unknown }).postDataJSON()).toMatchObject({
       asOf: '2017-06-01',
       profile: {
-        name: '广州某五金加工坊', location: { city: 'guangzhou', district: 'baiyun' }, industry: { keys: ['metal-products'] }, size: { annualRevenue: 800 },
-        process: { simple: true, lowImpact: true }, titles: [], audit: { lastCompleted: null },
+        name: '广州某五金加工坊',
+        location: { city: 'guangzhou', district: 'baiyun' },
+        industry: { keys: ['metal-products'] },
+        size: { annualRevenue: 800 },
+        process: { simple: true, lowImpact: true },
+        titles: [],
+        audit: { lastCompleted: null },
       },
     });
     expect((answer as { summary: { process: { route: string } } }).summary.process.route).toBe('simplified');
@@ -264,7 +287,8 @@ describe('self-assessment page in chromium', () => {
     await page.getByLabel('区/县', { exact: true }).selectOption('nanhai');
     await page.getByLabel('陶瓷', { exact: true }).check();
     await evaluate(page);
-    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质']) await page.getByLabel(ground).selectOption('false');
+    for (const ground of ['污染物排放超标', '超过污染物排放总量控制指标', '使用有毒有害原料', '排放有毒有害物质'])
+      await page.getByLabel(ground).selectOption('false');
     await evaluate(page);
     await page.getByLabel('超过单位产品能耗限额标准').selectOption('true');
     await page.getByLabel('显示完整表单').check();

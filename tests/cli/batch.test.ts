@@ -26,11 +26,28 @@ const readCsv = (path: string) => parse(readFileSync(path), { columns: true, bom
 describe('batch columns (schema-driven)', () => {
   it('derives a column for every leaf of the profile schema, including nested objects', () => {
     const cols = profileColumns();
-    for (const c of ['id', 'name', 'sector', 'location.city', 'location.park.inPark', 'industry.keys', 'size.annualRevenue', 'environment.keyMonitoring.energy', 'audit.mandatoryListed.deadline', 'audit.lastCompleted', 'titles', 'trainedAuditStaff']) {
+    for (const c of [
+      'id',
+      'name',
+      'sector',
+      'location.city',
+      'location.park.inPark',
+      'industry.keys',
+      'size.annualRevenue',
+      'environment.keyMonitoring.energy',
+      'audit.mandatoryListed.deadline',
+      'audit.lastCompleted',
+      'titles',
+      'trainedAuditStaff',
+    ]) {
       expect(cols.has(c), c).toBe(true);
     }
     // every top-level schema property is reachable as a column or a column prefix: a new field needs no list edit
-    for (const key of Object.keys(ProfileSchema.properties)) expect([...cols.keys()].some((c) => c === key || c.startsWith(`${key}.`)), key).toBe(true);
+    for (const key of Object.keys(ProfileSchema.properties))
+      expect(
+        [...cols.keys()].some((c) => c === key || c.startsWith(`${key}.`)),
+        key,
+      ).toBe(true);
     expect(col('energy.exceedsConsumptionQuota').kind).toBe('boolean');
     expect(col('size.employees').kind).toBe('integer');
     expect(col('audit.lastCompleted').kind).toBe('date-or-null');
@@ -42,7 +59,9 @@ describe('batch columns (schema-driven)', () => {
     const b = col('energy.exceedsConsumptionQuota');
     for (const t of ['true', 'TRUE', 'yes', 'Yes', '是', '1', 1, true]) expect(convertCell(b, t).value, String(t)).toBe(true);
     for (const f of ['false', 'no', 'NO', '否', '0', 0, false]) expect(convertCell(b, f).value, String(f)).toBe(false);
-    expect(convertCell(b, 'maybe').errors).toEqual([{ path: 'energy.exceedsConsumptionQuota', message: "expected true/false (yes/no, 是/否, 1/0), got 'maybe'" }]);
+    expect(convertCell(b, 'maybe').errors).toEqual([
+      { path: 'energy.exceedsConsumptionQuota', message: "expected true/false (yes/no, 是/否, 1/0), got 'maybe'" },
+    ]);
   });
 
   it('reads numbers and reports a non-numeric cell', () => {
@@ -68,13 +87,18 @@ describe('batch columns (schema-driven)', () => {
   });
 
   it('reads titles as kind[:awardedOn][:revoked] items', () => {
-    expect(convertCell(col('titles'), 'foshan-cp-enterprise:2012-10-01; guangdong-cp-enterprise:2011-06-01:revoked;cp-demonstration;guangdong-cp-benchmark:revoked').value).toEqual([
+    expect(
+      convertCell(col('titles'), 'foshan-cp-enterprise:2012-10-01; guangdong-cp-enterprise:2011-06-01:revoked;cp-demonstration;guangdong-cp-benchmark:revoked')
+        .value,
+    ).toEqual([
       { kind: 'foshan-cp-enterprise', awardedOn: '2012-10-01' },
       { kind: 'guangdong-cp-enterprise', awardedOn: '2011-06-01', revoked: true },
       { kind: 'cp-demonstration' },
       { kind: 'guangdong-cp-benchmark', revoked: true },
     ]);
-    expect(convertCell(col('titles'), 'cp-demonstration:2012-01-01:true').value).toEqual([{ kind: 'cp-demonstration', awardedOn: '2012-01-01', revoked: true }]);
+    expect(convertCell(col('titles'), 'cp-demonstration:2012-01-01:true').value).toEqual([
+      { kind: 'cp-demonstration', awardedOn: '2012-01-01', revoked: true },
+    ]);
     expect(convertCell(col('titles'), 'cp-demonstration:2012-01-01:revoked:extra').errors[0]?.path).toBe('titles[0]');
   });
 
@@ -85,7 +109,13 @@ describe('batch columns (schema-driven)', () => {
     expect(r.errors).toEqual([]);
     expect(r.asOf).toBeUndefined();
     const full = rowToProfile(map, ['E2', 'foshan', 'no', 'never', 'ceramics', '2014-06-01']);
-    expect(full.profile).toEqual({ id: 'E2', location: { city: 'foshan' }, energy: { exceedsConsumptionQuota: false }, audit: { lastCompleted: null }, industry: { keys: ['ceramics'] } });
+    expect(full.profile).toEqual({
+      id: 'E2',
+      location: { city: 'foshan' },
+      energy: { exceedsConsumptionQuota: false },
+      audit: { lastCompleted: null },
+      industry: { keys: ['ceramics'] },
+    });
     expect(full.asOf).toBe('2014-06-01');
   });
 
@@ -152,7 +182,7 @@ describe('cleanprod batch (in-process)', () => {
     await wb.xlsx.readFile(join(dir, 'a.xlsx'));
     const sheet = wb.worksheets[0];
     expect(sheet?.rowCount).toBe(inputRows.length + 1);
-    expect((sheet?.getRow(1).values as unknown[]).slice(1)).toEqual([...OUTPUT_COLUMNS]);
+    expect((sheet!.getRow(1).values as unknown[]).slice(1)).toEqual([...OUTPUT_COLUMNS]);
     const csv = readCsv(join(dir, 'a.csv'));
     expect(sheet?.getRow(2).getCell(5).value).toBe(csv[0]?.['audit.status']);
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe(readFileSync(join(dir, 'a.csv'), 'utf8'));
@@ -188,14 +218,23 @@ describe('cleanprod batch (in-process)', () => {
     writeFileSync(
       input,
       [
-        JSON.stringify({ id: 'J1', sector: 'industry', location: { city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { exceedsConsumptionQuota: true } }),
+        JSON.stringify({
+          id: 'J1',
+          sector: 'industry',
+          location: { city: 'foshan', district: 'nanhai' },
+          industry: { keys: ['ceramics'] },
+          energy: { exceedsConsumptionQuota: true },
+        }),
         JSON.stringify({ profile: { id: 'J2', location: { city: 'meizhou' } }, asOf: '2024-01-01' }),
         '{not json',
         JSON.stringify({ id: 'J4', energy: { exceedsConsumptionQuta: true } }),
       ].join('\n'),
     );
     await runBatch({ input, output: join(dir, 'out.jsonl'), asOf: '2014-06-01', stderr: quiet });
-    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.row)).toEqual([1, 2, 3, 4]);
     expect(out[0].answer.summary.audit.status).toBe('mandatory');
     expect(out[1].asOf).toBe('2024-01-01');
@@ -213,7 +252,15 @@ describe('cleanprod batch (in-process)', () => {
     const lines: string[] = [];
     for (let i = 1; lines.length < 1200; i++) {
       const city = ['foshan', 'meizhou', 'guangzhou', 'atlantis'][i % 4];
-      lines.push(JSON.stringify({ id: `E${i}`, name: `企业${i} ${'x'.repeat(i % 400)}`, sector: 'industry', location: { city }, energy: { exceedsConsumptionQuota: i % 3 === 0 } }));
+      lines.push(
+        JSON.stringify({
+          id: `E${i}`,
+          name: `企业${i} ${'x'.repeat(i % 400)}`,
+          sector: 'industry',
+          location: { city },
+          energy: { exceedsConsumptionQuota: i % 3 === 0 },
+        }),
+      );
       if (i % 50 === 0) lines.push('   ');
       if (i % 77 === 0) lines.push('{broken');
     }
@@ -243,27 +290,10 @@ describe('cleanprod batch (in-process)', () => {
     expect(one.failed).toBe(rows.filter((r) => r.error !== '').length);
   });
 
-  it('workers run a bundle of the worker module (no TypeScript loader per worker), rebuilt when the sources change', async () => {
-    const { workerEntry } = await import('../../cli/batch/bundle.ts');
-    const entry = await workerEntry();
-    expect(entry.pathname).toMatch(/node_modules\/\.cache\/cleanprod\/batch-worker-[0-9a-f]{16}\.mjs$/);
+  it('workers run the compiled worker module from dist/ (plain JavaScript, no transpiler)', async () => {
+    const { workerEntry } = await import('../../cli/batch/entry.ts');
+    const entry = workerEntry();
+    expect(entry.pathname).toMatch(/\/dist\/cli\/batch\/worker\.js$/);
     expect(readFileSync(entry, 'utf8')).toContain('cleanprodBatchWorker');
-    expect((await workerEntry()).href).toBe(entry.href);
-  });
-
-  it('without the bundle (CLEANPROD_WORKER_BUNDLE=0) the workers register tsx and give the same output', async () => {
-    const dir = tmp();
-    const before = process.env.CLEANPROD_WORKER_BUNDLE;
-    process.env.CLEANPROD_WORKER_BUNDLE = '0';
-    try {
-      const { workerEntry } = await import('../../cli/batch/bundle.ts');
-      expect((await workerEntry()).pathname).toMatch(/cli\/batch\/worker\.mjs$/);
-      await runBatch({ input: EXAMPLE_CSV, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
-    } finally {
-      if (before === undefined) delete process.env.CLEANPROD_WORKER_BUNDLE;
-      else process.env.CLEANPROD_WORKER_BUNDLE = before;
-    }
-    await runBatch({ input: EXAMPLE_CSV, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
-    expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
   });
 });

@@ -19,6 +19,21 @@ describe('cleanprod CLI', () => {
     expect(r.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
   });
 
+  it('verify re-checks a stored answer with the reference engine: it holds, and a tampered one does not (exit 1)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-verify-'));
+    const answer = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--format', 'json');
+    writeFileSync(join(dir, 'answer.json'), answer.stdout);
+    const ok = run('verify', 'examples/foshan-ceramics.yaml', join(dir, 'answer.json'));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('the answer still holds');
+    const tampered = JSON.parse(answer.stdout);
+    tampered.decisions = tampered.decisions.filter((d: { kind: string }) => d.kind !== 'sanction' && d.kind !== 'incentive');
+    writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
+    const bad = run('verify', 'examples/foshan-ceramics.yaml', join(dir, 'tampered.json'));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL decisions: the reference engine differs/);
+  });
+
   it('evaluate --format json prints the contract answer', () => {
     const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2012-03-01', '--format', 'json');
     expect(r.status).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, UnknownRuleSetError } from '../../engine/index.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import type { Profile } from '../../schemas/index.ts';
-import { versionNames, versionOn } from '../support/versions.ts';
+import { versionOn } from '../support/versions.ts';
 
 const base = loadRuleBase(undefined, ['cppl']);
 const highEnergyOnly: Profile = {
@@ -36,7 +36,8 @@ describe('evaluate against cppl', () => {
 
   it('before the law and with a pinned version', () => {
     const early = evaluate(base, highEnergyOnly, { asOf: '2001-05-01' });
-    expect(early.rulesets[0]).toMatchObject({ status: 'not-yet-in-force', version: versionNames('cppl')[0] });
+    // Not yet in force: the version that will apply on its first day (not merely the first version written).
+    expect(early.rulesets[0]).toMatchObject({ status: 'not-yet-in-force', version: versionOn('cppl', '2003-01-01').version });
     expect(early.decisions).toEqual([]);
     expect(early.warnings.map((w) => w.code)).toContain('ruleset-not-in-force');
     const edition2002 = versionOn('cppl', '2012-03-01').version;
@@ -49,15 +50,23 @@ describe('evaluate against cppl', () => {
 
   it('unknown rule sets and versions are named errors with the offending path', () => {
     expect(() => evaluate(base, {}, { asOf: '2014-01-01', rulesets: ['cpp'] })).toThrow(UnknownRuleSetError);
-    try {
-      evaluate(base, {}, { asOf: '2014-01-01', versions: { cppl: '9.9.9' } });
-    } catch (e) {
-      expect((e as UnknownRuleSetError).details[0]?.path).toBe('versions.cppl');
-    }
+    const thrown = (() => {
+      try {
+        evaluate(base, {}, { asOf: '2014-01-01', versions: { cppl: '9.9.9' } });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(UnknownRuleSetError);
+    expect((thrown as UnknownRuleSetError).details[0]?.path).toBe('versions.cppl');
   });
 
   it('the rectification order and the fine on refusal are separate; the fine needs the refusal', () => {
-    const p: Profile = { ...highEnergyOnly, conduct: { refusedOrDelayedAudit: true, falsifiedAudit: false, misreportedAudit: false, refusedRectification: false } };
+    const p: Profile = {
+      ...highEnergyOnly,
+      conduct: { refusedOrDelayedAudit: true, falsifiedAudit: false, misreportedAudit: false, refusedRectification: false },
+    };
     const a = evaluate(base, p, { asOf: '2015-01-01' });
     expect(a.summary.sanctions.map((s) => s.id)).toEqual(['cppl-2012-art39-rectification-order']);
     const b = evaluate(base, { ...p, conduct: { ...p.conduct, refusedRectification: true } }, { asOf: '2015-01-01' });
@@ -67,7 +76,9 @@ describe('evaluate against cppl', () => {
 
   it('whyNot names the failed conditions of incentives', () => {
     const a = evaluate(base, { ...highEnergyOnly, finance: { sme: false } }, { asOf: '2015-01-01' });
-    expect(a.whyNot.find((w) => w.id === 'cppl-2012-art32-sme-fund')?.missing).toEqual([{ fact: 'finance.sme', operator: 'equal', value: true, actual: false }]);
+    expect(a.whyNot.find((w) => w.id === 'cppl-2012-art32-sme-fund')?.missing).toEqual([
+      { fact: 'finance.sme', operator: 'equal', value: true, actual: false },
+    ]);
   });
 
   it('the receipt pins the rule-set content and the input', () => {

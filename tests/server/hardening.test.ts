@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/index.ts';
-import { configFromEnv, DEFAULTS } from '../../server/config.ts';
+import { configFromEnv } from '../../server/config.ts';
 import { checkBody } from '../../server/json-body.ts';
 import { CSP } from '../../server/security.ts';
 import { bundled } from '../support/rulebase.ts';
@@ -8,7 +9,8 @@ import { bundled } from '../support/rulebase.ts';
 const app = buildApp({ base: bundled(), today: () => '2014-06-01', maxString: 50, maxDepth: 8 });
 afterAll(() => app.close());
 
-const raw = (payload: string, contentType = 'application/json', url = '/v1/evaluate') => app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+const raw = (payload: string, contentType = 'application/json', url = '/v1/evaluate') =>
+  app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
 const problem = (r: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) => {
   expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
   return r.json() as { status: number; type: string; detail: string; errors: { path: string; message: string }[] };
@@ -114,7 +116,11 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
     expect(none.headers['access-control-allow-origin']).toBeUndefined();
     const corsApp = buildApp({ base: bundled(), corsOrigins: ['https://portal.gd.example'] });
     try {
-      const pre = await corsApp.inject({ method: 'OPTIONS', url: '/v1/evaluate', headers: { origin: 'https://portal.gd.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      const pre = await corsApp.inject({
+        method: 'OPTIONS',
+        url: '/v1/evaluate',
+        headers: { origin: 'https://portal.gd.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
       expect(pre.statusCode).toBe(204);
       expect(pre.headers['access-control-allow-origin']).toBe('https://portal.gd.example');
       expect(pre.headers['access-control-allow-methods']).toMatch(/POST/);
@@ -149,10 +155,52 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
   });
 
   it('the environment sets every limit, with the README defaults', () => {
-    expect(configFromEnv({})).toEqual(DEFAULTS);
-    expect(DEFAULTS).toMatchObject({ maxString: 2000, maxDepth: 32, rateLimitMax: 600, rateLimitWindowMs: 60_000, corsOrigins: [], requestTimeoutMs: 10_000 });
-    const c = configFromEnv({ MAX_STRING: '100', MAX_DEPTH: '10', RATE_LIMIT_MAX: '0', RATE_LIMIT_WINDOW: '30s', CORS_ORIGINS: 'https://a.example, https://b.example:8443/', REQUEST_TIMEOUT_MS: '5000', KEEP_ALIVE_TIMEOUT_MS: '2000' });
-    expect(c).toMatchObject({ maxString: 100, maxDepth: 10, rateLimitMax: 0, rateLimitWindowMs: 30_000, corsOrigins: ['https://a.example', 'https://b.example:8443'], requestTimeoutMs: 5000, keepAliveTimeoutMs: 2000 });
+    // The README's configuration table, value by value (not the DEFAULTS object compared with itself).
+    expect(configFromEnv({})).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      bodyLimit: 1_048_576,
+      batchLimit: 1000,
+      populationLimit: 20_000,
+      maxString: 2000,
+      maxDepth: 32,
+      rateLimitMax: 600,
+      rateLimitWindowMs: 60_000,
+      corsOrigins: [],
+      requestTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 5000,
+      logLevel: 'info',
+    });
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const [name, value] of [
+      ['HOST', '127.0.0.1'],
+      ['PORT', '3000'],
+      ['BODY_LIMIT', '1048576'],
+      ['BATCH_LIMIT', '1000'],
+      ['MAX_STRING', '2000'],
+      ['MAX_DEPTH', '32'],
+      ['RATE_LIMIT_MAX', '600'],
+    ]) {
+      expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\| \`${value}\``));
+    }
+    const c = configFromEnv({
+      MAX_STRING: '100',
+      MAX_DEPTH: '10',
+      RATE_LIMIT_MAX: '0',
+      RATE_LIMIT_WINDOW: '30s',
+      CORS_ORIGINS: 'https://a.example, https://b.example:8443/',
+      REQUEST_TIMEOUT_MS: '5000',
+      KEEP_ALIVE_TIMEOUT_MS: '2000',
+    });
+    expect(c).toMatchObject({
+      maxString: 100,
+      maxDepth: 10,
+      rateLimitMax: 0,
+      rateLimitWindowMs: 30_000,
+      corsOrigins: ['https://a.example', 'https://b.example:8443'],
+      requestTimeoutMs: 5000,
+      keepAliveTimeoutMs: 2000,
+    });
     expect(configFromEnv({ RATE_LIMIT_WINDOW: '1 minute' }).rateLimitWindowMs).toBe(60_000);
     expect(configFromEnv({ RATE_LIMIT_WINDOW: '90000' }).rateLimitWindowMs).toBe(90_000);
     expect(() => configFromEnv({ RATE_LIMIT_WINDOW: 'soon' })).toThrow(/RATE_LIMIT_WINDOW/);

@@ -14,7 +14,10 @@ export function applyChanges(profile: Profile, changes: readonly ProfileChange[]
   const out = structuredClone(profile) as Record<string, unknown>;
   changes.forEach((c, i) => {
     const segments = c.path.split('.');
-    if (!profileHasPath(segments)) throw new ValidationError(`changes[${i}].path: '${c.path}' is not a profile field`, [{ path: `changes[${i}].path`, message: `'${c.path}' is not a profile field` }]);
+    if (!profileHasPath(segments))
+      throw new ValidationError(`changes[${i}].path: '${c.path}' is not a profile field`, [
+        { path: `changes[${i}].path`, message: `'${c.path}' is not a profile field` },
+      ]);
     let obj = out;
     for (const seg of segments.slice(0, -1)) {
       const next = obj[seg];

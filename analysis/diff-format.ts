@@ -40,7 +40,8 @@ export function diffToMarkdown(d: RuleSetDiff): string {
   if (d.differentTexts) out.push(`${DIFFERENT_TEXTS(d)}`, '');
   if (d.metadata.length) {
     out.push('## Metadata', '');
-    for (const m of d.metadata) out.push(`- ${m.field}: ${m.field === 'assumptions' || m.field === 'source' ? 'changed' : `${code(show(m.from))} → ${code(show(m.to))}`}`);
+    for (const m of d.metadata)
+      out.push(`- ${m.field}: ${m.field === 'assumptions' || m.field === 'source' ? 'changed' : `${code(show(m.from))} → ${code(show(m.to))}`}`);
     out.push('');
   }
   if (d.added.length) {
@@ -65,7 +66,9 @@ export function diffToMarkdown(d: RuleSetDiff): string {
 
 export function diffToText(d: RuleSetDiff): string {
   const id = (s: string) => s;
-  const out = [`${d.ruleset} ${d.from} -> ${d.to}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchanged.length} unchanged`];
+  const out = [
+    `${d.ruleset} ${d.from} -> ${d.to}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchanged.length} unchanged`,
+  ];
   if (d.differentTexts) out.push(`  ${DIFFERENT_TEXTS(d)}`);
   for (const m of d.metadata) out.push(`  metadata ${m.field} changed`);
   for (const r of d.added) out.push(`  + ${r.id} (${r.kind}: ${r.outcome}) ${r.title.en}`);

@@ -48,7 +48,8 @@ export function impact(base: RuleBase, rulesetId: string, from: string, to: stri
   for (const profile of profiles) {
     population += 1;
     const id = profile.id ?? `#${population}`;
-    const run = (version: string) => evaluate(base, profile, { asOf: date, rulesets: [rulesetId], versions: { [rulesetId]: version }, includeOutOfForce: true });
+    const run = (version: string) =>
+      evaluate(base, profile, { asOf: date, rulesets: [rulesetId], versions: { [rulesetId]: version }, includeOutOfForce: true });
     const a = run(from);
     const b = run(to);
     const changes: string[] = [];
@@ -69,7 +70,9 @@ export function impact(base: RuleBase, rulesetId: string, from: string, to: stri
     population,
     changed,
     unchanged: population - changed,
-    groups: [...groups.values()].sort((x, y) => Number(y.change.startsWith('audit')) - Number(x.change.startsWith('audit')) || y.count - x.count || x.change.localeCompare(y.change)),
+    groups: [...groups.values()].sort(
+      (x, y) => Number(y.change.startsWith('audit')) - Number(x.change.startsWith('audit')) || y.count - x.count || x.change.localeCompare(y.change),
+    ),
   };
 }
 

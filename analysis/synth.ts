@@ -25,7 +25,8 @@ class Draw {
     const total = items.reduce((s, [, w]) => s + w, 0);
     let x = this.unit() * total;
     for (const [item, w] of items) {
-      if ((x -= w) < 0) return item;
+      x -= w;
+      if (x < 0) return item;
     }
     return items[items.length - 1]![0];
   }
@@ -43,10 +44,52 @@ class Draw {
 
 const CITY_WEIGHTS: readonly (readonly [string, number])[] = GUANGDONG_CITY_KEYS.map((c) => [
   c,
-  ({ foshan: 15, guangzhou: 12, shenzhen: 12, dongguan: 10, meizhou: 8, huizhou: 6, zhongshan: 5, jiangmen: 4, zhuhai: 3, shantou: 3, qingyuan: 3 } as Record<string, number>)[c] ?? 1.5,
+  (
+    { foshan: 15, guangzhou: 12, shenzhen: 12, dongguan: 10, meizhou: 8, huizhou: 6, zhongshan: 5, jiangmen: 4, zhuhai: 3, shantou: 3, qingyuan: 3 } as Record<
+      string,
+      number
+    >
+  )[c] ?? 1.5,
 ]);
-const MANUFACTURING = ['ceramics', 'electroplating', 'dyeing', 'textiles', 'papermaking', 'chemicals', 'home-appliances', 'electronics', 'metal-products', 'equipment-manufacturing', 'auto-parts', 'food', 'pharmaceuticals', 'plastics-rubber-fibre', 'wood-furniture', 'cement', 'glass', 'lead-acid-batteries', 'tanning', 'steel', 'nonferrous-rolling', 'thermal-power', 'packaging-printing', 'new-materials', 'brewing', 'sugar'] as const;
-const FOSHAN_MIX = ['ceramics', 'ceramics', 'home-appliances', 'metal-products', 'nonferrous-rolling', 'electroplating', 'textiles', 'wood-furniture', 'sanitary-ware'] as const;
+const MANUFACTURING = [
+  'ceramics',
+  'electroplating',
+  'dyeing',
+  'textiles',
+  'papermaking',
+  'chemicals',
+  'home-appliances',
+  'electronics',
+  'metal-products',
+  'equipment-manufacturing',
+  'auto-parts',
+  'food',
+  'pharmaceuticals',
+  'plastics-rubber-fibre',
+  'wood-furniture',
+  'cement',
+  'glass',
+  'lead-acid-batteries',
+  'tanning',
+  'steel',
+  'nonferrous-rolling',
+  'thermal-power',
+  'packaging-printing',
+  'new-materials',
+  'brewing',
+  'sugar',
+] as const;
+const FOSHAN_MIX = [
+  'ceramics',
+  'ceramics',
+  'home-appliances',
+  'metal-products',
+  'nonferrous-rolling',
+  'electroplating',
+  'textiles',
+  'wood-furniture',
+  'sanitary-ware',
+] as const;
 const SERVICES = ['hotels', 'catering', 'retail', 'logistics', 'express-delivery', 'e-commerce'] as const;
 const TOXIC_PRONE = new Set(['electroplating', 'dyeing', 'chemicals', 'tanning', 'lead-acid-batteries', 'pharmaceuticals', 'papermaking']);
 const HEAVY_METAL = new Set(['electroplating', 'lead-acid-batteries', 'tanning', 'nonferrous-rolling']);
@@ -55,7 +98,14 @@ const CHEMICALS = ['镉及镉化合物', '汞及汞化合物', '六价铬化合�
 /** A realistic, schema-valid synthetic enterprise; some facts are left out, as in real registers. */
 function one(d: Draw, index: number): Profile {
   const p: Profile = { id: `synth-${String(index + 1).padStart(6, '0')}` };
-  const sector = d.weighted([['industry', 70], ['services', 15], ['agriculture', 5], ['construction', 5], ['transport', 4], ['public-institution', 1]] as const);
+  const sector = d.weighted([
+    ['industry', 70],
+    ['services', 15],
+    ['agriculture', 5],
+    ['construction', 5],
+    ['transport', 4],
+    ['public-institution', 1],
+  ] as const);
   if (!d.chance(0.04)) p.sector = sector;
   if (d.chance(0.03)) {
     p.location = { province: d.pick(['hunan', 'jiangxi', 'fujian']), city: d.pick(['changsha', 'ganzhou', 'xiamen']) };
@@ -65,10 +115,17 @@ function one(d: Draw, index: number): Profile {
     p.location = { province: 'guangdong', city };
     if (districts) p.location.district = d.pick(Object.keys(districts));
     if (d.chance(0.08)) p.location.watersheds = [d.pick(['danshui', 'shima', 'guangfo-cross-boundary', 'maozhou', 'lianjiang', 'xiaodong'] as const)];
-    if (sector === 'industry' && !d.chance(0.15)) p.location.park = { inPark: d.chance(0.45), ...(d.chance(0.5) ? { level: d.pick(['national', 'provincial', 'municipal', 'county'] as const) } : {}) };
+    if (sector === 'industry' && !d.chance(0.15))
+      p.location.park = { inPark: d.chance(0.45), ...(d.chance(0.5) ? { level: d.pick(['national', 'provincial', 'municipal', 'county'] as const) } : {}) };
   }
   const key: string =
-    sector === 'industry' ? (p.location.city === 'foshan' && d.chance(0.6) ? d.pick(FOSHAN_MIX) : d.pick(MANUFACTURING)) : sector === 'services' ? d.pick(SERVICES) : '';
+    sector === 'industry'
+      ? p.location.city === 'foshan' && d.chance(0.6)
+        ? d.pick(FOSHAN_MIX)
+        : d.pick(MANUFACTURING)
+      : sector === 'services'
+        ? d.pick(SERVICES)
+        : '';
   if (key) {
     const codes = (INDUSTRIES as Record<string, { codes: readonly string[] }>)[key]?.codes ?? [];
     const code = codes.find((c) => c.length === 4);
@@ -76,10 +133,20 @@ function one(d: Draw, index: number): Profile {
     else if (!d.chance(0.05)) p.industry = { keys: [key as never] };
   }
   const revenue = Math.round(Math.exp(Math.log(3000) + 1.6 * d.normal()));
-  if (!d.chance(0.06)) p.size = { annualRevenue: revenue, employees: Math.max(1, Math.round(revenue / (40 + d.int(0, 60)))), ...(d.chance(0.1) ? { industryLeader: true } : d.chance(0.5) ? { industryLeader: false } : {}) };
+  if (!d.chance(0.06))
+    p.size = {
+      annualRevenue: revenue,
+      employees: Math.max(1, Math.round(revenue / (40 + d.int(0, 60)))),
+      ...(d.chance(0.1) ? { industryLeader: true } : d.chance(0.5) ? { industryLeader: false } : {}),
+    };
   const tce = Math.round(revenue * (sector === 'industry' ? 0.2 + d.unit() * 2 : 0.05 * d.unit()));
   if (!d.chance(0.08)) {
-    p.energy = { annualConsumptionTce: tce, exceedsConsumptionQuota: d.chance(key === 'ceramics' || key === 'cement' || key === 'steel' ? 0.2 : 0.05), keyEnergyUser: tce >= 10000 || d.chance(0.02), highWaterUse: d.chance(key === 'dyeing' || key === 'papermaking' ? 0.4 : 0.04) };
+    p.energy = {
+      annualConsumptionTce: tce,
+      exceedsConsumptionQuota: d.chance(key === 'ceramics' || key === 'cement' || key === 'steel' ? 0.2 : 0.05),
+      keyEnergyUser: tce >= 10000 || d.chance(0.02),
+      highWaterUse: d.chance(key === 'dyeing' || key === 'papermaking' ? 0.4 : 0.04),
+    };
   }
   if (!d.chance(0.08)) {
     const toxic = TOXIC_PRONE.has(key);
@@ -122,15 +189,42 @@ function one(d: Draw, index: number): Profile {
     p.audit.voluntaryAgreement = d.chance(0.03);
   }
   if (d.chance(0.08)) {
-    p.titles = [{ kind: p.location?.city === 'foshan' && d.chance(0.5) ? 'foshan-cp-enterprise' : 'guangdong-cp-enterprise', awardedOn: d.date(2008, 2022), revoked: d.chance(0.1) }];
+    p.titles = [
+      {
+        kind: p.location?.city === 'foshan' && d.chance(0.5) ? 'foshan-cp-enterprise' : 'guangdong-cp-enterprise',
+        awardedOn: d.date(2008, 2022),
+        revoked: d.chance(0.1),
+      },
+    ];
     p.trainedAuditStaff = d.int(0, 5);
   }
   if (!d.chance(0.2)) {
     const bad = d.chance(0.03);
-    p.conduct = { majorEnvironmentalAccident: d.chance(0.005), illegalDischarge: d.chance(0.01), refusedOrDelayedAudit: bad, falsifiedAudit: d.chance(0.005), misreportedAudit: d.chance(0.005), refusedRectification: bad && d.chance(0.3), failedToPublish: d.chance(0.01), penalizedUnderCPPL: d.chance(0.005) };
+    p.conduct = {
+      majorEnvironmentalAccident: d.chance(0.005),
+      illegalDischarge: d.chance(0.01),
+      refusedOrDelayedAudit: bad,
+      falsifiedAudit: d.chance(0.005),
+      misreportedAudit: d.chance(0.005),
+      refusedRectification: bad && d.chance(0.3),
+      failedToPublish: d.chance(0.01),
+      penalizedUnderCPPL: d.chance(0.005),
+    };
   }
-  if (!d.chance(0.2)) p.finance = { sme: revenue < 40000, manufacturing: sector === 'industry', resourceUtilizationTaxRelief: d.chance(0.05), thirdPartyPollutionControl: d.chance(0.01) };
-  if (d.chance(0.15)) p.project = { kind: d.pick(['new', 'expansion', 'technical-upgrade'] as const), twoHigh: d.chance(0.1), changesNatureOrScale: d.chance(0.4), addsPollutants: d.chance(0.3) };
+  if (!d.chance(0.2))
+    p.finance = {
+      sme: revenue < 40000,
+      manufacturing: sector === 'industry',
+      resourceUtilizationTaxRelief: d.chance(0.05),
+      thirdPartyPollutionControl: d.chance(0.01),
+    };
+  if (d.chance(0.15))
+    p.project = {
+      kind: d.pick(['new', 'expansion', 'technical-upgrade'] as const),
+      twoHigh: d.chance(0.1),
+      changesNatureOrScale: d.chance(0.4),
+      addsPollutants: d.chance(0.3),
+    };
   if (p.ownership === undefined && d.chance(0.5)) p.ownership = { centralSOE: d.chance(0.02) };
   return p;
 }

@@ -64,7 +64,13 @@ export function boundaryDates(base: RuleBase, profile: Profile, from: string, to
 
 const periodOf = (a: Answer, from: string): Omit<Period, 'to'> => ({
   from,
-  audit: { status: a.summary.audit.status, basis: a.summary.audit.basis, dueBy: a.summary.audit.dueBy, dueBasis: a.summary.audit.dueBasis, overdue: a.summary.audit.overdue },
+  audit: {
+    status: a.summary.audit.status,
+    basis: a.summary.audit.basis,
+    dueBy: a.summary.audit.dueBy,
+    dueBasis: a.summary.audit.dueBasis,
+    overdue: a.summary.audit.overdue,
+  },
   route: a.summary.process.route,
   incentives: a.summary.incentives.map((x) => x.id),
   sanctions: a.summary.sanctions.map((x) => x.id),

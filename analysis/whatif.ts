@@ -28,7 +28,13 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
   const b = after.summary;
   const diff: Difference = {
     audit: { from: a.audit.status, to: b.audit.status, changed: a.audit.status !== b.audit.status, basisFrom: a.audit.basis, basisTo: b.audit.basis },
-    due: { from: a.audit.dueBy, to: b.audit.dueBy, changed: a.audit.dueBy !== b.audit.dueBy || a.audit.dueBasis.join() !== b.audit.dueBasis.join(), basisFrom: a.audit.dueBasis, basisTo: b.audit.dueBasis },
+    due: {
+      from: a.audit.dueBy,
+      to: b.audit.dueBy,
+      changed: a.audit.dueBy !== b.audit.dueBy || a.audit.dueBasis.join() !== b.audit.dueBasis.join(),
+      basisFrom: a.audit.dueBasis,
+      basisTo: b.audit.dueBasis,
+    },
     overdue: { from: a.audit.overdue, to: b.audit.overdue, changed: a.audit.overdue !== b.audit.overdue },
     missed: delta(missedKeys(before), missedKeys(after)),
     route: { from: a.process.route, to: b.process.route, changed: a.process.route !== b.process.route },
@@ -53,7 +59,10 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
         : `if ${what}, the audit is due ${b.audit.dueBy} under ${b.audit.dueBasis.join(', ')}${a.audit.dueBy ? ` (was ${a.audit.dueBy})` : ''}`,
     );
   }
-  if (diff.overdue.changed) s.push(`if ${what}, overdue becomes ${b.audit.overdue === null ? 'not known' : b.audit.overdue ? 'yes' : 'no'} (was ${a.audit.overdue === null ? 'not known' : a.audit.overdue ? 'yes' : 'no'})`);
+  if (diff.overdue.changed)
+    s.push(
+      `if ${what}, overdue becomes ${b.audit.overdue === null ? 'not known' : b.audit.overdue ? 'yes' : 'no'} (was ${a.audit.overdue === null ? 'not known' : a.audit.overdue ? 'yes' : 'no'})`,
+    );
   for (const m of diff.missed.added) s.push(`if ${what}, the due date ${m} counts as missed`);
   for (const m of diff.missed.removed) s.push(`if ${what}, the due date ${m} no longer counts as missed`);
   if (diff.route.changed) s.push(`if ${what}, the audit route changes from ${a.process.route} to ${b.process.route}`);
@@ -66,7 +75,12 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
 }
 
 /** Both answers — the profile as given and as changed — and their difference. */
-export function whatIf(base: RuleBase, profile: Profile, options: EvaluateOptions, changes: readonly ProfileChange[]): { before: Answer; after: Answer; changed: Profile; difference: Difference } {
+export function whatIf(
+  base: RuleBase,
+  profile: Profile,
+  options: EvaluateOptions,
+  changes: readonly ProfileChange[],
+): { before: Answer; after: Answer; changed: Profile; difference: Difference } {
   const changed = applyChanges(profile, changes);
   const before = evaluate(base, profile, options);
   const after = evaluate(base, changed, options);

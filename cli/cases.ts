@@ -35,7 +35,9 @@ export function runCases(rulesDir: string, casesDir: string, withCoverage: boole
     }
   }
   const gaps = cov.filter(gap);
-  process.stdout.write(`\ncoverage: ${cov.length - gaps.length}/${cov.length} rules tested on both sides${gaps.length ? ` — ${gaps.length} gap(s), each with its fix above` : ''}\n`);
+  process.stdout.write(
+    `\ncoverage: ${cov.length - gaps.length}/${cov.length} rules tested on both sides${gaps.length ? ` — ${gaps.length} gap(s), each with its fix above` : ''}\n`,
+  );
   return failed > 0 || gaps.length > 0 ? 1 : 0;
 }
 
@@ -50,7 +52,11 @@ export function pinCases(rulesDir: string, casesDir: string, key: string): numbe
   const base = loadRuleBase(rulesDir);
   versionOf(base, ruleset, version, '--pin', '--pin');
   const { cases } = loadCases(casesDir);
-  const wanted = new Set(coverage(base, cases).filter((r) => r.ruleset === ruleset && r.version === version && gap(r)).map((r) => r.id));
+  const wanted = new Set(
+    coverage(base, cases)
+      .filter((r) => r.ruleset === ruleset && r.version === version && gap(r))
+      .map((r) => r.id),
+  );
   if (wanted.size === 0) {
     process.stdout.write(`${ruleset} ${version}: every rule is tested on both sides; nothing to pin\n`);
     return 0;

@@ -17,13 +17,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 const program = new Command();
-program.name('cleanprod').description('Guangdong cleaner-production policy as code: cited answers on audits, routes, incentives and sanctions').version(ENGINE_VERSION);
+program
+  .name('cleanprod')
+  .description('Guangdong cleaner-production policy as code: cited answers on audits, routes, incentives and sanctions')
+  .version(ENGINE_VERSION);
 
 program
   .command('evaluate')
   .description('evaluate an enterprise profile (YAML or JSON; a bare profile or a request {profile, asOf, ...})')
   .argument('<file>', 'profile or request file')
-  .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the file\'s asOf, else today)')
+  .option('--as-of <date>', "evaluation date YYYY-MM-DD (default: the file's asOf, else today)")
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
   .option('--include-out-of-force', 'also evaluate rule sets and rules not in force')
   .addOption(rulesDirOption())
@@ -56,7 +59,9 @@ program
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`lint: ok — ${new Set(loaded.versions.map((v) => v.file.id)).size} rule sets, ${loaded.versions.length} versions, ${ruleCount} rules\n`);
+    process.stdout.write(
+      `lint: ok — ${new Set(loaded.versions.map((v) => v.file.id)).size} rule sets, ${loaded.versions.length} versions, ${ruleCount} rules\n`,
+    );
   });
 
 program
@@ -68,7 +73,8 @@ program
   .addOption(rulesDirOption())
   .option('--ruleset <ids...>', 'only these rule sets (their rules and the cases filed under them)')
   .action((opts: { coverage?: boolean; pin?: string; casesDir: string; rulesDir: string; ruleset?: string[] }) => {
-    process.exitCode = opts.pin !== undefined ? pinCases(opts.rulesDir, opts.casesDir, opts.pin) : runCases(opts.rulesDir, opts.casesDir, opts.coverage === true, opts.ruleset);
+    process.exitCode =
+      opts.pin !== undefined ? pinCases(opts.rulesDir, opts.casesDir, opts.pin) : runCases(opts.rulesDir, opts.casesDir, opts.coverage === true, opts.ruleset);
   });
 
 program

@@ -37,7 +37,16 @@ export function dutyFields(records: readonly DutyRecord[]): DutyFields {
 
 function missedEntry(r: DutyRecord, dueBy: string, madeUpOn: string | null): MissedDuty {
   const { duty } = r;
-  return { id: duty.rule.json.id, ruleset: duty.ruleset, version: duty.version.version, dueBy, madeUpOn, inForce: r.inForce, title: duty.rule.json.title, citation: duty.rule.json.citation };
+  return {
+    id: duty.rule.json.id,
+    ruleset: duty.ruleset,
+    version: duty.version.version,
+    dueBy,
+    madeUpOn,
+    inForce: r.inForce,
+    title: duty.rule.json.title,
+    citation: duty.rule.json.citation,
+  };
 }
 
 function dutySummary(r: DutyRecord): DutySummary {

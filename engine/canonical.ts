@@ -30,7 +30,7 @@ export function canonicalJson(value: unknown): string {
       if (i > 0) out += ',';
       out += value[i] === undefined ? 'null' : canonicalJson(value[i]);
     }
-    return out + ']';
+    return `${out}]`;
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
@@ -43,9 +43,9 @@ export function canonicalJson(value: unknown): string {
     if (v === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += keyJson(k) + ':' + canonicalJson(v);
+    out += `${keyJson(k)}:${canonicalJson(v)}`;
   }
-  return out + '}';
+  return `${out}}`;
 }
 
 export const sha256 = (text: string): string => hash('sha256', text, 'hex');

@@ -33,8 +33,7 @@ export function wholeYearsBetween(from: string, to: string): number {
   return years;
 }
 
-export const covers = (from: string | null | undefined, to: string | null | undefined, date: string): boolean =>
-  (!from || from <= date) && (!to || date <= to);
+export const covers = (from: string | null | undefined, to: string | null | undefined, date: string): boolean => (!from || from <= date) && (!to || date <= to);
 
 /** A closed range of days; `to` null = open-ended. */
 export type DateRange = readonly [from: string, to: string | null];

@@ -71,11 +71,7 @@ const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
     const titles = profile.titles;
     if (titles === undefined) return undefined;
     const revokedWanted = def.value === 'revoked';
-    return [
-      ...new Set(
-        titles.filter((t) => (t.revoked === true) === revokedWanted && (!t.awardedOn || t.awardedOn <= asOf)).map((t) => t.kind),
-      ),
-    ].sort();
+    return [...new Set(titles.filter((t) => (t.revoked === true) === revokedWanted && (!t.awardedOn || t.awardedOn <= asOf)).map((t) => t.kind))].sort();
   },
   // Computed from the audit duties once the rules' conditions are decided (engine/lateness.ts), not from the profile.
   auditDuties: () => undefined,

@@ -34,7 +34,8 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
     const pinned = options.versions?.[ruleset];
     if (pinned !== undefined && v.version !== pinned) continue;
     const r = rule.json;
-    const active = (d: string) => (pinned !== undefined ? covers(v.file.validFrom, v.file.validTo, d) : inRanges(v.selected, d)) && covers(r.validFrom, r.validTo, d);
+    const active = (d: string) =>
+      (pinned !== undefined ? covers(v.file.validFrom, v.file.validTo, d) : inRanges(v.selected, d)) && covers(r.validFrom, r.validTo, d);
     const own = valueIn(rule.compiled, table);
     if (own === 'F') continue;
     let where = place.get(`${ruleset}@${v.version}`);

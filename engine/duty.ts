@@ -125,9 +125,31 @@ function deadlineDuty(spec: DutySpec, due: string, lower: string | null | undefi
   const common = base(spec, due, lower ?? null);
   switch (c.k) {
     case 'met':
-      return { ...common, state: 'met', metBy: c.metBy, madeUpOn: null, overdue: false, missed: [], ask: [], late: false, onTime: true, rounds: [{ dueBy: due, metBy: c.metBy, madeUpOn: null, late: false }] };
+      return {
+        ...common,
+        state: 'met',
+        metBy: c.metBy,
+        madeUpOn: null,
+        overdue: false,
+        missed: [],
+        ask: [],
+        late: false,
+        onTime: true,
+        rounds: [{ dueBy: due, metBy: c.metBy, madeUpOn: null, late: false }],
+      };
     case 'pending':
-      return { ...common, state: 'pending', metBy: null, madeUpOn: null, overdue: false, missed: [], ask: [], late: false, onTime: false, rounds: [{ dueBy: due, metBy: null, madeUpOn: null, late: false }] };
+      return {
+        ...common,
+        state: 'pending',
+        metBy: null,
+        madeUpOn: null,
+        overdue: false,
+        missed: [],
+        ask: [],
+        late: false,
+        onTime: false,
+        rounds: [{ dueBy: due, metBy: null, madeUpOn: null, late: false }],
+      };
     case 'late': {
       const overdue = x.inForce && c.madeUpOn === null;
       return {
@@ -171,7 +193,19 @@ function cycleDuty(spec: DutySpec, x: DutyInputs): DutyResult {
   const common = base(spec, first, spec.from);
   if (h.kind === 'unknown') {
     const passed = first < x.asOf;
-    return { ...common, dueBy: null, state: 'undetermined', metBy: null, madeUpOn: null, overdue: x.inForce && passed ? null : false, missed: [], ask: [ASK_HISTORY(h)], late: passed ? null : false, onTime: null, rounds: [] };
+    return {
+      ...common,
+      dueBy: null,
+      state: 'undetermined',
+      metBy: null,
+      madeUpOn: null,
+      overdue: x.inForce && passed ? null : false,
+      missed: [],
+      ask: [ASK_HISTORY(h)],
+      late: passed ? null : false,
+      onTime: null,
+      rounds: [],
+    };
   }
   // With only the latest audit known, rounds before it are unknown unless it lies inside the first cycle.
   const earlierUnknown = h.kind === 'latest' && h.dates[0]! > first;
@@ -199,15 +233,39 @@ function cycleDuty(spec: DutySpec, x: DutyInputs): DutyResult {
   }
   const missed = rounds.filter((r) => r.late).map((r) => ({ dueBy: r.dueBy, madeUpOn: r.madeUpOn }));
   const lastRound = rounds[rounds.length - 1];
-  const owed = lastRound !== undefined && lastRound.late && lastRound.madeUpOn === null;
+  const owed = lastRound?.late === true && lastRound.madeUpOn === null;
   const anyLate = missed.length > 0;
   const late = anyLate ? true : earlierUnknown ? null : false;
   const ask = earlierUnknown && !anyLate ? ['audit.rounds'] : [];
   if (owed) {
-    return { ...common, dueBy: lastRound.dueBy, state: x.inForce ? 'overdue' : 'missed', metBy: null, madeUpOn: null, overdue: x.inForce, missed, ask, late: true, onTime: false, rounds };
+    return {
+      ...common,
+      dueBy: lastRound.dueBy,
+      state: x.inForce ? 'overdue' : 'missed',
+      metBy: null,
+      madeUpOn: null,
+      overdue: x.inForce,
+      missed,
+      ask,
+      late: true,
+      onTime: false,
+      rounds,
+    };
   }
   // The current round is not yet due.
-  return { ...common, dueBy: due, state: 'pending', metBy: null, madeUpOn: null, overdue: false, missed, ask, late, onTime: false, rounds: [...rounds, { dueBy: due, metBy: null, madeUpOn: null, late: false }] };
+  return {
+    ...common,
+    dueBy: due,
+    state: 'pending',
+    metBy: null,
+    madeUpOn: null,
+    overdue: false,
+    missed,
+    ask,
+    late,
+    onTime: false,
+    rounds: [...rounds, { dueBy: due, metBy: null, madeUpOn: null, late: false }],
+  };
 }
 
 /** A duty the text gives no date: met by an audit (any, or inside the window), never overdue or late. */
@@ -231,7 +289,17 @@ export function dutyOutcome(spec: DutySpec, x: DutyInputs): DutyResult {
   const r = computeDuty(spec, x);
   if (spec.deemedBy === undefined || r.state === 'met') return r;
   // A fact that counts as an audit (视同开展清洁生产审核) meets the duty; not given, it leaves an unmet duty open.
-  if (x.deemed === true) return { ...r, state: 'met', deemed: true, overdue: false, madeUpOn: null, ask: [], late: r.late === true ? true : false, onTime: r.late === true ? false : true };
+  if (x.deemed === true)
+    return {
+      ...r,
+      state: 'met',
+      deemed: true,
+      overdue: false,
+      madeUpOn: null,
+      ask: [],
+      late: r.late === true,
+      onTime: r.late !== true,
+    };
   if (x.deemed === undefined && (r.state === 'pending' || r.state === 'overdue')) {
     return { ...r, state: 'undetermined', overdue: r.overdue ? null : false, ask: [...r.ask, spec.deemedBy], onTime: null };
   }
@@ -248,7 +316,18 @@ function computeDuty(spec: DutySpec, x: DutyInputs): DutyResult {
       const deadline = x.listing?.deadline;
       const lower = spec.satisfiedBy === 'audit-since-listing' ? x.listing?.listedOn : spec.satisfiedBy === 'any-audit-by-due' ? null : spec.from;
       if (deadline === undefined) {
-        return { ...base(spec, null, lower ?? null), state: 'undetermined', metBy: null, madeUpOn: null, overdue: null, missed: [], ask: [ASK_DEADLINE], late: null, onTime: null, rounds: [] };
+        return {
+          ...base(spec, null, lower ?? null),
+          state: 'undetermined',
+          metBy: null,
+          madeUpOn: null,
+          overdue: null,
+          missed: [],
+          ask: [ASK_DEADLINE],
+          late: null,
+          onTime: null,
+          rounds: [],
+        };
       }
       return deadlineDuty(spec, deadline, lower, x);
     }

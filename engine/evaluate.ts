@@ -11,7 +11,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judgeCompiled, releaseTable, valueIn, valueOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { and3, compiled, factTable, judgeCompiled, releaseTable, valueIn, truthOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { leavesOf, type Node } from './conditions.ts';
 import { changeFor, withValue, type SuggestedChange } from './links.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -112,7 +112,14 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           whyNot.push(entry);
         }
       } else if (ruleInForce) {
-        undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: missingFactsOf(base, j, scope, own, late.ask) });
+        undetermined.push({
+          id: r.id,
+          ruleset: id,
+          kind: r.kind,
+          outcome: r.outcome,
+          title: r.title,
+          missingFacts: missingFactsOf(base, j, scope, own, late.ask),
+        });
       }
     }
     if (status === 'in-force' && j.value === 'T') {
@@ -199,7 +206,13 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
     const deemed = rule.duty.deemedBy !== undefined ? readPath(ctx.facts, rule.duty.deemedBy) : undefined;
     const result =
       record?.result ??
-      dutyOutcome(rule.duty, { history: ctx.history, asOf, inForce, listing: listing && listing.listed !== false ? listing : undefined, deemed: typeof deemed === 'boolean' ? deemed : undefined });
+      dutyOutcome(rule.duty, {
+        history: ctx.history,
+        asOf,
+        inForce,
+        listing: listing && listing.listed !== false ? listing : undefined,
+        deemed: typeof deemed === 'boolean' ? deemed : undefined,
+      });
     const { late: _late, onTime: _onTime, rounds: _rounds, ...duty } = result;
     d.dueBy = duty.dueBy;
     d.cycleYears = duty.cycleYears;
@@ -218,7 +231,16 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
  * The single profile change that would make a failed rule hold, if there is one: each failed leaf's obvious fix is
  * tried in turn and kept when the rule (with its jurisdiction and scope) then holds.
  */
-function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule, profile: Profile, facts: Facts, asOf: string, node: Node, missing: readonly LeafTest[]): SuggestedChange | undefined {
+function singleChangeFor(
+  base: RuleBase,
+  v: PreparedVersion,
+  rule: PreparedRule,
+  profile: Profile,
+  facts: Facts,
+  asOf: string,
+  node: Node,
+  missing: readonly LeafTest[],
+): SuggestedChange | undefined {
   const leaves = leavesOf(node);
   for (const test of missing) {
     const leaf = leaves.find((l) => l.name === test.fact && l.json.operator === test.operator && l.value === test.value);
@@ -228,8 +250,10 @@ function singleChangeFor(base: RuleBase, v: PreparedVersion, rule: PreparedRule,
     const changed = withValue(profile, change.path, change.value);
     const root = change.path.split('.')[0]!;
     // Derived facts are recomputed only when the change touches one of their inputs.
-    const after: Facts = base.derivedRoots.has(root) ? { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts } : { ...facts, [root]: changed[root as keyof Profile] };
-    const holds = and3(and3(checkJurisdiction(v, after).value, v.appliesTo ? valueOf(v.appliesTo, after) : 'T'), valueOf(rule.node, after));
+    const after: Facts = base.derivedRoots.has(root)
+      ? { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts }
+      : { ...facts, [root]: changed[root as keyof Profile] };
+    const holds = and3(and3(checkJurisdiction(v, after).value, v.appliesTo ? truthOf(v.appliesTo, after) : 'T'), truthOf(rule.node, after));
     if (holds === 'T') return change;
   }
   return undefined;
@@ -239,7 +263,8 @@ const NO_TESTS: LeafTest[] = [];
 
 const AFTER_AS_OF = {
   zh: (dates: string, asOf: string) => `审核完成日期 ${dates} 晚于评估日 ${asOf}：这些审核在该日尚未发生，本次评估不计入。`,
-  en: (dates: string, asOf: string) => `audit completion date(s) ${dates} lie after the evaluation date ${asOf}: those audits did not exist on that date and are ignored.`,
+  en: (dates: string, asOf: string) =>
+    `audit completion date(s) ${dates} lie after the evaluation date ${asOf}: those audits did not exist on that date and are ignored.`,
 };
 function afterAsOfWarning(ignored: readonly string[], asOf: string, lang: Lang): Warning {
   return { code: 'audit-after-asof', path: 'audit', message: AFTER_AS_OF[lang](ignored.join(lang === 'zh' ? '、' : ', '), asOf) };
@@ -247,9 +272,19 @@ function afterAsOfWarning(ignored: readonly string[], asOf: string, lang: Lang):
 const NO_FACTS: readonly string[] = [];
 
 /** The profile paths an undetermined rule waits on (jurisdiction, scope, own conditions), each once. */
-function missingFactsOf(base: RuleBase, j: { value: string; missing: readonly string[] }, scope: Judgment | null, own: Judgment, lateAsk: Partial<Record<LatenessFact, string[]>>): string[] {
+function missingFactsOf(
+  base: RuleBase,
+  j: { value: string; missing: readonly string[] },
+  scope: Judgment | null,
+  own: Judgment,
+  lateAsk: Partial<Record<LatenessFact, string[]>>,
+): string[] {
   const out: string[] = [];
-  const sources = [j.value === 'U' ? j.missing : NO_FACTS, scope?.value === 'U' ? scope.unknownFacts : NO_FACTS, own.value === 'U' ? own.unknownFacts : NO_FACTS];
+  const sources = [
+    j.value === 'U' ? j.missing : NO_FACTS,
+    scope?.value === 'U' ? scope.unknownFacts : NO_FACTS,
+    own.value === 'U' ? own.unknownFacts : NO_FACTS,
+  ];
   for (const list of sources) {
     for (const fact of list) {
       // A lateness fact is asked for through what would settle the duties it comes from.

@@ -90,7 +90,10 @@ export function checkAuditFacts(profile: Profile): void {
   const listing = audit.mandatoryListed;
   if (listing) {
     if (listing.listed === false && (listing.listedOn !== undefined || listing.deadline !== undefined)) {
-      errors.push({ path: 'audit.mandatoryListed.listed', message: 'is false (not listed), but a listing date or deadline is given: remove them, or remove listed: false' });
+      errors.push({
+        path: 'audit.mandatoryListed.listed',
+        message: 'is false (not listed), but a listing date or deadline is given: remove them, or remove listed: false',
+      });
     }
     if (listing.listedOn !== undefined && listing.deadline !== undefined && listing.deadline < listing.listedOn) {
       errors.push({ path: 'audit.mandatoryListed.deadline', message: `must be on or after listedOn (${listing.listedOn}), got ${listing.deadline}` });

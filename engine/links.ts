@@ -39,7 +39,8 @@ export function changeFor(leaf: Leaf, test: LeafTest, profile: Profile): Suggest
       if (leaf.operator.name === 'contains') return { path: 'industry.keys', value: append(profile.industry?.keys, v) };
       return undefined;
     case 'titlesHeld':
-      if (leaf.operator.name === 'containsAny' && first !== undefined) return { path: 'titles', value: [...(profile.titles ?? []).filter((t) => t.kind !== first), { kind: first }] };
+      if (leaf.operator.name === 'containsAny' && first !== undefined)
+        return { path: 'titles', value: [...(profile.titles ?? []).filter((t) => t.kind !== first), { kind: first }] };
       return undefined;
   }
   if (leaf.path.length === 0 && !(leaf.fact in (profile as object)) && typeof v === 'object') return undefined;

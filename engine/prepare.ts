@@ -11,7 +11,11 @@ import { dutySpec } from './duty.ts';
  * Parses each version's conditions once; the result is reused by every evaluation. The rule base's `program` holds
  * every version's trees, so that a condition several rules (or versions) share is decided once per evaluation.
  */
-export function prepareVersion(input: RuleSetVersionInput, program: Program = new Program(), selected: readonly DateRange[] = [[input.file.validFrom, input.file.validTo]]): PreparedVersion {
+export function prepareVersion(
+  input: RuleSetVersionInput,
+  program: Program = new Program(),
+  selected: readonly DateRange[] = [[input.file.validFrom, input.file.validTo]],
+): PreparedVersion {
   const { file } = input;
   const appliesTo = file.appliesTo ? parseCondition(file.appliesTo) : null;
   const warnings = (file.warnings ?? []).map((w) => ({ code: w.code, node: parseCondition(w.conditions), message: w.message, path: w.path }));

@@ -101,9 +101,7 @@ export class Program {
   add(node: Node): number {
     const children = node.type === 'leaf' ? [] : node.type === 'not' ? [this.add(node.child)] : node.children.map((c) => this.add(c));
     const key =
-      node.type === 'leaf'
-        ? JSON.stringify([node.leaf.fact, node.leaf.path, node.leaf.operator.name, node.leaf.value])
-        : `${node.type}(${children.join(',')})`;
+      node.type === 'leaf' ? JSON.stringify([node.leaf.fact, node.leaf.path, node.leaf.operator.name, node.leaf.value]) : `${node.type}(${children.join(',')})`;
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     this.straight = undefined;

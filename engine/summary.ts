@@ -48,9 +48,9 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
   let status: AuditStatus = 'not-required';
   for (const d of audit) if (strength(d.outcome) > strength(status)) status = d.outcome as AuditStatus;
   const basisDecisions = audit.filter((d) => d.outcome === status);
-  const couldBe = [...new Set(undetermined.filter((u) => u.kind === 'audit' && strength(u.outcome) > strength(status)).map((u) => u.outcome as AuditStatus))].sort(
-    (a, b) => strength(b) - strength(a),
-  );
+  const couldBe = [
+    ...new Set(undetermined.filter((u) => u.kind === 'audit' && strength(u.outcome) > strength(status)).map((u) => u.outcome as AuditStatus)),
+  ].sort((a, b) => strength(b) - strength(a));
 
   const process = kinds.process;
   const standard = process.filter((d) => d.outcome === 'standard');

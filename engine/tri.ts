@@ -53,7 +53,7 @@ export function compiled(node: Node, program?: Program): Compiled {
 }
 
 /** The truth value alone. */
-export function valueOf(node: Node, facts: Facts): Tri {
+export function truthOf(node: Node, facts: Facts): Tri {
   const c = compiled(node);
   return c.value(factTable(facts));
 }
@@ -90,8 +90,7 @@ function support(c: Compiled, facts: FactTable, want: Tri, negated: boolean, out
     case 'leaf': {
       if (valueIn(c, facts) === 'U') {
         if (!unknown.includes(node.leaf.name)) unknown.push(node.leaf.name);
-      }
-      else out.push(test(node.leaf, facts.obj, negated));
+      } else out.push(test(node.leaf, facts.obj, negated));
       return;
     }
   }

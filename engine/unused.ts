@@ -34,7 +34,10 @@ const DATES_KEPT = 256;
  */
 export function pathsRead(v: PreparedVersion, rules: readonly PreparedRule[], key: string, defs: readonly DerivedFactDef[]): ReadonlySet<string> {
   let byDate = READS.get(v);
-  if (!byDate) READS.set(v, (byDate = new Map()));
+  if (!byDate) {
+    byDate = new Map();
+    READS.set(v, byDate);
+  }
   let set = byDate.get(key);
   if (set) return set;
   const derived = derivedInputs(defs);

@@ -23,13 +23,17 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
   // Released versions are frozen as they were linted then; newer checks bind drafts (versions not yet in the lock).
   const drafts = new Set(lockCheck ? lockCheck.unreleased : loaded.versions.map((v) => `${v.file.id}@${v.file.version}`));
   const derived = new Set(loaded.derivedFacts.map((d) => d.name));
-  const dateRelative = new Set(loaded.derivedFacts.filter((d) => d.kind === 'yearsSince' || d.kind === 'heldTitles' || d.kind === 'auditDuties').map((d) => d.name));
+  const dateRelative = new Set(
+    loaded.derivedFacts.filter((d) => d.kind === 'yearsSince' || d.kind === 'heldTitles' || d.kind === 'auditDuties').map((d) => d.name),
+  );
   for (const d of loaded.derivedFacts) {
     if (profileHasPath([d.name])) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}' clashes with a profile field` });
     for (const input of [...d.inputs, d.ask, ...(d.override ? [d.override] : [])]) {
-      if (!profileHasPath(input.split('.'))) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': '${input}' is not a profile field` });
+      if (!profileHasPath(input.split('.')))
+        problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': '${input}' is not a profile field` });
     }
-    if (d.operator && !OPERATORS.has(d.operator)) problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': unknown operator '${d.operator}'` });
+    if (d.operator && !OPERATORS.has(d.operator))
+      problems.push({ file: 'derived-facts.yaml', message: `derived fact '${d.name}': unknown operator '${d.operator}'` });
   }
 
   const idsByVersion = new Map(loaded.versions.map((v) => [`${v.file.id}@${v.file.version}`, new Set(v.file.rules.map((r) => r.id))]));
@@ -43,11 +47,14 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
 
     if (file.validTo !== null && file.validTo < file.validFrom) p(`validTo ${file.validTo} is before validFrom ${file.validFrom}`);
     if (drafts.has(`${file.id}@${file.version}`) && /(^|[\\/])\.\.[\\/]/.test(file.source.origin)) {
-      p(`source.origin '${file.source.origin}' points outside the repository: say where the text came from in words (a user's clone has only rules/${file.id}/${file.source.file})`);
+      p(
+        `source.origin '${file.source.origin}' points outside the repository: say where the text came from in words (a user's clone has only rules/${file.id}/${file.source.file})`,
+      );
     }
     const changelog = loaded.changelogs.get(file.id);
     if (changelog === undefined) p(`rules/${file.id}/CHANGELOG.md is missing: every version needs an entry (what changed, why, which periods)`);
-    else if (!new RegExp(`^##\\s+${file.version.replaceAll('.', '\\.')}\\b`, 'm').test(changelog)) p(`CHANGELOG.md has no entry '## ${file.version}' for this version`);
+    else if (!new RegExp(`^##\\s+${file.version.replaceAll('.', '\\.')}\\b`, 'm').test(changelog))
+      p(`CHANGELOG.md has no entry '## ${file.version}' for this version`);
     if (file.appliesTo) checkConditions(file.appliesTo, derived, (m) => p(`appliesTo: ${m}`));
     for (const w of file.warnings ?? []) {
       checkConditions(w.conditions, derived, (m) => p(`warning ${w.code}: ${m}`));
@@ -69,7 +76,9 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
       checkDuty(rule, drafts.has(`${file.id}@${file.version}`), dateRelative, rp);
       checkExplanation(rule.explanation, derived, rp);
       for (const old of rule.replaces ?? []) {
-        const earlier = [...idsByVersion].some(([k, ids]) => k.startsWith(`${file.id}@`) && compareSemver(k.slice(file.id.length + 1), file.version) < 0 && ids.has(old));
+        const earlier = [...idsByVersion].some(
+          ([k, ids]) => k.startsWith(`${file.id}@`) && compareSemver(k.slice(file.id.length + 1), file.version) < 0 && ids.has(old),
+        );
         if (!earlier) rp(`replaces '${old}', which no earlier version of ${file.id} has`);
       }
       if (rule.due?.fromFact && !profileHasPath(rule.due.fromFact.split('.'))) rp(`due.fromFact '${rule.due.fromFact}' is not a profile field`);
@@ -95,20 +104,24 @@ function checkDuty(rule: RuleSetFile['rules'][number], draft: boolean, dateRelat
   const obliging = rule.kind === 'audit' && (rule.outcome === 'mandatory' || rule.outcome === 'required');
   const due = rule.due;
   if (!due) {
-    if (obliging && draft) report(`an audit duty (outcome ${rule.outcome}) must state 'due': by, fromFact, cycleYears or none, with satisfiedBy (rules/README.md, "Audit duties")`);
+    if (obliging && draft)
+      report(`an audit duty (outcome ${rule.outcome}) must state 'due': by, fromFact, cycleYears or none, with satisfiedBy (rules/README.md, "Audit duties")`);
     return;
   }
   if (rule.kind === 'audit' && !obliging) report(`'due' belongs on an audit duty (mandatory or required), not on outcome ${rule.outcome}`);
   const sources = (['by', 'fromFact', 'cycleYears', 'none'] as const).filter((k) => due[k] !== undefined);
-  if (sources.length !== 1) report(`due must state exactly one of by, fromFact, cycleYears, none (has ${sources.length === 0 ? 'none of them' : sources.join(', ')})`);
+  if (sources.length !== 1)
+    report(`due must state exactly one of by, fromFact, cycleYears, none (has ${sources.length === 0 ? 'none of them' : sources.join(', ')})`);
   const kind = due.by !== undefined ? 'date' : due.fromFact !== undefined ? 'listing' : due.cycleYears !== undefined ? 'cycle' : 'none';
   if (due.satisfiedBy === undefined) {
     if (draft) report(`due.satisfiedBy is required: what meets this duty (${SATISFIED_BY_FOR[kind].join(', ')})`);
-  } else if (!SATISFIED_BY_FOR[kind].includes(due.satisfiedBy)) report(`due.satisfiedBy '${due.satisfiedBy}' does not fit a ${kind} due date (one of ${SATISFIED_BY_FOR[kind].join(', ')})`);
+  } else if (!SATISFIED_BY_FOR[kind].includes(due.satisfiedBy))
+    report(`due.satisfiedBy '${due.satisfiedBy}' does not fit a ${kind} due date (one of ${SATISFIED_BY_FOR[kind].join(', ')})`);
   if (due.from === 'listing' && due.satisfiedBy !== 'audit-since-listing') report(`due.from 'listing' goes with satisfiedBy audit-since-listing`);
   if (due.deemedBy && !profileHasPath(due.deemedBy.split('.'))) report(`due.deemedBy '${due.deemedBy}' is not a profile field`);
   for (const leaf of rawLeaves(rule.conditions)) {
-    if (dateRelative.has(leaf.fact)) report(`an audit duty's conditions may not read '${leaf.fact}': its value depends on the evaluation date (or on the duties themselves)`);
+    if (dateRelative.has(leaf.fact))
+      report(`an audit duty's conditions may not read '${leaf.fact}': its value depends on the evaluation date (or on the duties themselves)`);
   }
 }
 
@@ -141,7 +154,8 @@ function checkExplanation(explanation: { zh: string; en: string } | undefined, d
 function checkQuote(quote: string | string[], squashedSource: string | undefined, report: (m: string) => void): void {
   if (squashedSource === undefined) return;
   for (const fragment of Array.isArray(quote) ? quote : [quote]) {
-    if (!squashedSource.includes(squash(fragment))) report(`quote not found verbatim in source.txt: "${fragment.length > 60 ? `${fragment.slice(0, 60)}…` : fragment}"`);
+    if (!squashedSource.includes(squash(fragment)))
+      report(`quote not found verbatim in source.txt: "${fragment.length > 60 ? `${fragment.slice(0, 60)}…` : fragment}"`);
   }
 }
 

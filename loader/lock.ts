@@ -22,7 +22,10 @@ export function checkLock(loaded: LoadedRules, lock: Lock): { problems: LintProb
     const locked = lock[key];
     if (locked === undefined) unreleased.push(key);
     else if (locked !== v.sha256) {
-      problems.push({ file: v.location, message: `released version ${key} has changed (sha256 ${v.sha256.slice(0, 12)}…, released as ${locked.slice(0, 12)}…): a released version is immutable — make a new version instead` });
+      problems.push({
+        file: v.location,
+        message: `released version ${key} has changed (sha256 ${v.sha256.slice(0, 12)}…, released as ${locked.slice(0, 12)}…): a released version is immutable — make a new version instead`,
+      });
     }
   }
   for (const key of Object.keys(lock)) {

@@ -34,7 +34,8 @@ export function createNewVersion(dir: string, id: string, bump: Bump): NewVersio
   const base = newest.file;
   const version = bumpVersion(base.version, bump);
   const path = join(dir, id, `${version}.yaml`);
-  if (existsSync(path)) throw new ValidationError(`${relative(process.cwd(), path)} already exists`, [{ path: 'version', message: `${version} exists: edit it, or bump from it` }]);
+  if (existsSync(path))
+    throw new ValidationError(`${relative(process.cwd(), path)} already exists`, [{ path: 'version', message: `${version} exists: edit it, or bump from it` }]);
   const validity = `${base.validFrom} – ${base.validTo ?? 'open'}`;
   writeFileSync(
     path,
@@ -58,5 +59,12 @@ export function createNewVersion(dir: string, id: string, bump: Bump): NewVersio
   const current = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8') : `# ${id} — changelog\n`;
   const at = current.search(/^## /m);
   writeFileSync(changelogPath, at < 0 ? `${current.trimEnd()}\n\n${entry}` : `${current.slice(0, at)}${entry}\n${current.slice(at)}`);
-  return { id, version, extends: base.version, file: relative(process.cwd(), path) || path, changelog: relative(process.cwd(), changelogPath) || changelogPath, validity };
+  return {
+    id,
+    version,
+    extends: base.version,
+    file: relative(process.cwd(), path) || path,
+    changelog: relative(process.cwd(), changelogPath) || changelogPath,
+    validity,
+  };
 }

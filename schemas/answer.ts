@@ -17,7 +17,22 @@ export const EvaluateRequestSchema = Type.Object(
     versions: Opt(Type.Record(RuleSetId, Version, { description: 'pin a version per rule set id' })),
     includeOutOfForce: Opt(Type.Boolean({ description: 'also evaluate rule sets and rules not in force on asOf' })),
   },
-  { ...Strict, $id: 'EvaluateRequest', examples: [{ asOf: '2014-06-01', profile: { id: 'foshan-ceramics-01', sector: 'industry', location: { province: 'guangdong', city: 'foshan', district: 'nanhai' }, industry: { keys: ['ceramics'] }, energy: { annualConsumptionTce: 60000, exceedsConsumptionQuota: true } } }] },
+  {
+    ...Strict,
+    $id: 'EvaluateRequest',
+    examples: [
+      {
+        asOf: '2014-06-01',
+        profile: {
+          id: 'foshan-ceramics-01',
+          sector: 'industry',
+          location: { province: 'guangdong', city: 'foshan', district: 'nanhai' },
+          industry: { keys: ['ceramics'] },
+          energy: { annualConsumptionTce: 60000, exceedsConsumptionQuota: true },
+        },
+      },
+    ],
+  },
 );
 export type EvaluateRequest = Static<typeof EvaluateRequestSchema>;
 
@@ -34,17 +49,27 @@ export type DutyStateName = (typeof DUTY_STATES)[number];
 /** One audit duty on asOf: when it was due, and whether and by which audit it was met. */
 export const DutySchema = Type.Object(
   {
-    state: Literals(DUTY_STATES, 'met (by metBy), pending (not yet due), overdue (due date passed unmet, duty in force), missed (due date passed unmet; madeUpOn if a later audit came), undetermined (the audit history or a fact it needs is not given)'),
-    dueKind: Literals(['date', 'listing', 'cycle', 'none'] as const, 'where the due date comes from: a fixed date, the listing deadline, a cycle, or none stated'),
+    state: Literals(
+      DUTY_STATES,
+      'met (by metBy), pending (not yet due), overdue (due date passed unmet, duty in force), missed (due date passed unmet; madeUpOn if a later audit came), undetermined (the audit history or a fact it needs is not given)',
+    ),
+    dueKind: Literals(
+      ['date', 'listing', 'cycle', 'none'] as const,
+      'where the due date comes from: a fixed date, the listing deadline, a cycle, or none stated',
+    ),
     dueBy: Type.Union([IsoDate, Type.Null()]),
     windowFrom: Type.Union([IsoDate, Type.Null()], { description: 'the earliest date an audit counts for this duty (null: any audit by the due date)' }),
-    satisfiedBy: Type.String({ description: 'what meets it (any-audit-by-due, audit-in-window, audit-since-listing, audit-each-cycle, any-audit, not-stated)' }),
+    satisfiedBy: Type.String({
+      description: 'what meets it (any-audit-by-due, audit-in-window, audit-since-listing, audit-each-cycle, any-audit, not-stated)',
+    }),
     metBy: Type.Union([IsoDate, Type.Null()], { description: 'the audit that met it' }),
     madeUpOn: Type.Union([IsoDate, Type.Null()], { description: 'the first audit after a missed due date' }),
     cycleYears: Type.Union([Type.Number(), Type.Null()]),
     overdue: Type.Union([Type.Boolean(), Type.Null()]),
     deemed: Opt(Type.Boolean({ description: 'met by a fact that counts as an audit (e.g. a certification)' })),
-    missed: Type.Array(Type.Object({ dueBy: IsoDate, madeUpOn: Type.Union([IsoDate, Type.Null()]) }, Strict), { description: 'earlier due dates passed unmet' }),
+    missed: Type.Array(Type.Object({ dueBy: IsoDate, madeUpOn: Type.Union([IsoDate, Type.Null()]) }, Strict), {
+      description: 'earlier due dates passed unmet',
+    }),
     ask: Type.Array(Type.String(), { description: 'profile fields that would settle an undetermined state' }),
   },
   Strict,
@@ -134,10 +159,14 @@ export const AnswerSchema = Type.Object(
         audit: Type.Object(
           {
             status: Literals(AUDIT_OUTCOMES),
-            dueBy: Type.Union([IsoDate, Type.Null()], { description: 'the due date of the duties in dueBasis: the earliest open one in force, else the earliest met one' }),
+            dueBy: Type.Union([IsoDate, Type.Null()], {
+              description: 'the due date of the duties in dueBasis: the earliest open one in force, else the earliest met one',
+            }),
             dueBasis: Type.Array(Type.String(), { description: 'the decisions whose own due date is dueBy' }),
             cycleYears: Type.Union([Type.Number(), Type.Null()]),
-            overdue: Type.Union([Type.Boolean(), Type.Null()], { description: 'a duty in force on asOf has passed its due date unmet (null: the audit history or a fact leaves it open)' }),
+            overdue: Type.Union([Type.Boolean(), Type.Null()], {
+              description: 'a duty in force on asOf has passed its due date unmet (null: the audit history or a fact leaves it open)',
+            }),
             metBy: Type.Union([IsoDate, Type.Null()], { description: 'the audit that meets the duty behind dueBy' }),
             missed: Type.Array(MissedSchema, { description: 'due dates passed unmet, also of plan stages, versions and rule sets no longer in force' }),
             duties: Type.Array(DutySummarySchema, { description: 'every audit duty in force, and every earlier one whose due date has passed' }),
@@ -173,7 +202,10 @@ export const AnswerSchema = Type.Object(
           title: Title,
           missing: Type.Array(FactTest),
           whatIf: Opt(
-            Type.Object({ changes: Type.Array(Type.Object({ path: Type.String(), value: Type.Unknown() }, Strict)) }, { ...Strict, description: 'the single profile change that would satisfy it (POST /v1/whatif with these changes)' }),
+            Type.Object(
+              { changes: Type.Array(Type.Object({ path: Type.String(), value: Type.Unknown() }, Strict)) },
+              { ...Strict, description: 'the single profile change that would satisfy it (POST /v1/whatif with these changes)' },
+            ),
           ),
         },
         Strict,
@@ -202,4 +234,3 @@ export const AnswerSchema = Type.Object(
 );
 export type Answer = Static<typeof AnswerSchema>;
 export type SummaryAudit = Answer['summary']['audit'];
-

@@ -48,7 +48,10 @@ export const GoldenCaseSchema = Type.Object(
                 Strict,
               ),
             ]),
-            { description: 'rule id → the state of its audit duty in summary.audit.duties (met, pending, overdue, missed, undetermined), or the state with its dates' },
+            {
+              description:
+                'rule id → the state of its audit duty in summary.audit.duties (met, pending, overdue, missed, undetermined), or the state with its dates',
+            },
           ),
         ),
         route: Opt(Literals(['simplified', 'standard', 'undetermined'] as const)),

@@ -29,8 +29,10 @@ export type ConditionJson = { all: ConditionJson[] } | { any: ConditionJson[] } 
 
 /** json-rules-engine requires a boolean operator at the top of a rule's conditions. */
 /** `all: []` at the top is allowed and always holds: a provision addressed to every enterprise in scope. */
-export const TopConditionSchema = Type.Unsafe<ConditionJson>(Type.Union([
-  Type.Object({ all: Type.Array(Type.Ref('Condition')) }, { additionalProperties: false }),
-  Type.Object({ any: Type.Array(Type.Ref('Condition'), { minItems: 1 }) }, { additionalProperties: false }),
-  Type.Object({ not: Type.Ref('Condition') }, { additionalProperties: false }),
-]));
+export const TopConditionSchema = Type.Unsafe<ConditionJson>(
+  Type.Union([
+    Type.Object({ all: Type.Array(Type.Ref('Condition')) }, { additionalProperties: false }),
+    Type.Object({ any: Type.Array(Type.Ref('Condition'), { minItems: 1 }) }, { additionalProperties: false }),
+    Type.Object({ not: Type.Ref('Condition') }, { additionalProperties: false }),
+  ]),
+);

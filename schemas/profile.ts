@@ -16,6 +16,7 @@ export const IndustryKeySchema = Literals(INDUSTRY_KEYS, 'an industry key of the
 
 const districtRule = (city: string, districts: readonly string[]) => ({
   if: { required: ['city'], properties: { city: { const: city } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
   then: { properties: { district: { enum: districts } } },
 });
 
@@ -25,7 +26,9 @@ const Location = Type.Object(
     city: Opt(Pinyin('prefecture city in lowercase pinyin; in Guangdong one of the 21 prefecture cities')),
     district: Opt(Pinyin('district or county in lowercase pinyin')),
     watersheds: Opt(Type.Array(Literals(WATERSHED_KEYS), { uniqueItems: true, description: 'key watersheds the enterprise lies in (2016 opinions)' })),
-    inKeyWatershed: Bool('located in a key watershed (重点流域) designated by the authorities, where the documents name none of the listed watersheds (e.g. Meizhou 2023 scheme)'),
+    inKeyWatershed: Bool(
+      'located in a key watershed (重点流域) designated by the authorities, where the documents name none of the listed watersheds (e.g. Meizhou 2023 scheme)',
+    ),
     park: Opt(
       Type.Object(
         {
@@ -108,7 +111,11 @@ export const ProfileSchema = Type.Object(
           exceedsTotalQuota: Bool('超过(重点)污染物排放总量控制指标 (超总量)'),
           usesToxicRawMaterials: Bool('使用有毒、有害原料进行生产'),
           dischargesToxicSubstances: Bool('在生产中排放有毒、有害物质'),
-          priorityControlChemicals: Opt(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { description: 'substances on the priority-control chemicals list it produces, uses or discharges' })),
+          priorityControlChemicals: Opt(
+            Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+              description: 'substances on the priority-control chemicals list it produces, uses or discharges',
+            }),
+          ),
           heavyMetals: Bool('emits heavy-metal pollutants (重金属)'),
           highEmission: Bool('高排放 / a polluting enterprise in the documents’ sense'),
           onUnmetTargetsList: Bool('on the provincial list of enterprises not meeting energy or key-pollutant control targets (CPPL 2012 Art. 17)'),
@@ -130,7 +137,9 @@ export const ProfileSchema = Type.Object(
         {
           simple: Bool('生产工艺简单'),
           lowImpact: Bool('环境影响较小/较少'),
-          obsoleteEquipment: Bool('uses equipment, processes or products on a published list of high-energy or non-compliant ones to be phased out (限期淘汰目录)'),
+          obsoleteEquipment: Bool(
+            'uses equipment, processes or products on a published list of high-energy or non-compliant ones to be phased out (限期淘汰目录)',
+          ),
         },
         Strict,
       ),
@@ -148,13 +157,19 @@ export const ProfileSchema = Type.Object(
               { ...Strict, description: 'present = on a published mandatory-audit list (with its listing date and deadline); { listed: false } = not listed' },
             ),
           ),
-          lastCompleted: Opt(Type.Union([IsoDate, Type.Null()], { description: 'date the last audit round was completed; null = never audited. With `rounds`, it must be their latest completedOn' })),
+          lastCompleted: Opt(
+            Type.Union([IsoDate, Type.Null()], {
+              description: 'date the last audit round was completed; null = never audited. With `rounds`, it must be their latest completedOn',
+            }),
+          ),
           rounds: Opt(
             Type.Array(
               Type.Object(
                 {
                   completedOn: IsoDate,
-                  acceptedOn: Opt(Type.String({ format: 'date', description: 'date the round passed assessment/acceptance (评估验收), on or after completedOn' })),
+                  acceptedOn: Opt(
+                    Type.String({ format: 'date', description: 'date the round passed assessment/acceptance (评估验收), on or after completedOn' }),
+                  ),
                 },
                 Strict,
               ),
@@ -205,7 +220,9 @@ export const ProfileSchema = Type.Object(
           failedToPublish: Bool('did not publish energy or key-pollutant data as required'),
           penalizedUnderCPPL: Bool('penalised under the Cleaner Production Promotion Law'),
           materialsNotMarked: Bool('did not mark, or did not truthfully mark, the material composition on its products (未标注或不如实标注产品材料成分)'),
-          toxicBuildingMaterials: Bool('produced, sold or used building or decoration materials whose toxic or hazardous substances exceed the national standard'),
+          toxicBuildingMaterials: Bool(
+            'produced, sold or used building or decoration materials whose toxic or hazardous substances exceed the national standard',
+          ),
         },
         Strict,
       ),
@@ -231,14 +248,23 @@ export const ProfileSchema = Type.Object(
           changesNatureOrScale: Bool('the project changes the nature or production scale'),
           addsPollutants: Bool('the project increases pollutant discharge or adds pollutant kinds'),
           keyTechUpgrade: Bool('a national cleaner-production key technical-upgrade project, or one set out in a voluntary agreement'),
-          failsAdmissionRequirements: Bool('the project does not meet its admission requirements (e.g. 两高: energy-intensity and total controls, coal substitution, regional emission reduction, energy-efficiency access value)'),
-          cleanerProductionTech: Bool('a cleaner-production technology project (technical upgrade, technology development or industrial application) in line with national industrial policy'),
+          failsAdmissionRequirements: Bool(
+            'the project does not meet its admission requirements (e.g. 两高: energy-intensity and total controls, coal substitution, regional emission reduction, energy-efficiency access value)',
+          ),
+          cleanerProductionTech: Bool(
+            'a cleaner-production technology project (technical upgrade, technology development or industrial application) in line with national industrial policy',
+          ),
         },
         Strict,
       ),
     ),
   },
-  { ...Strict, $id: 'Profile', title: 'Enterprise profile', description: 'Unknown fields are rejected; missing facts make the rules that need them undetermined.' },
+  {
+    ...Strict,
+    $id: 'Profile',
+    title: 'Enterprise profile',
+    description: 'Unknown fields are rejected; missing facts make the rules that need them undetermined.',
+  },
 );
 export type Profile = Static<typeof ProfileSchema>;
 

@@ -32,9 +32,23 @@ export const DueSchema = Type.Object(
     cycleYears: Opt(Type.Number({ exclusiveMinimum: 0, maximum: 50 })),
     fromFact: Opt(Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)+$', description: 'profile path of a deadline, e.g. audit.mandatoryListed.deadline' })),
     none: Opt(Type.String({ minLength: 1, description: 'the text sets no date: why, in a sentence' })),
-    from: Opt(Type.Union([IsoDate, Type.Literal('listing')], { description: "the window's start: a date, or `listing` (audit.mandatoryListed.listedOn); default: the rule's validFrom, else the version's" })),
-    satisfiedBy: Opt(Literals(SATISFIED_BY, 'what meets the duty: any audit completed by the due date; an audit completed inside the window; an audit since the listing; one round per cycle; any audit at all; or not stated by the text')),
-    deemedBy: Opt(Type.String({ pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)+$', description: 'profile path of a fact that, when true, counts as meeting the duty (e.g. audit.certified: 视同开展清洁生产审核)' })),
+    from: Opt(
+      Type.Union([IsoDate, Type.Literal('listing')], {
+        description: "the window's start: a date, or `listing` (audit.mandatoryListed.listedOn); default: the rule's validFrom, else the version's",
+      }),
+    ),
+    satisfiedBy: Opt(
+      Literals(
+        SATISFIED_BY,
+        'what meets the duty: any audit completed by the due date; an audit completed inside the window; an audit since the listing; one round per cycle; any audit at all; or not stated by the text',
+      ),
+    ),
+    deemedBy: Opt(
+      Type.String({
+        pattern: '^[a-zA-Z]+(\\.[a-zA-Z]+)+$',
+        description: 'profile path of a fact that, when true, counts as meeting the duty (e.g. audit.certified: 视同开展清洁生产审核)',
+      }),
+    ),
   },
   { ...Strict, description: 'the audit duty: its due date (by, fromFact, cycleYears, or none), its window and what meets it' },
 );
@@ -46,7 +60,13 @@ export const RuleSchema = Type.Object(
     kind: Literals(DECISION_KINDS),
     outcome: Type.String({ pattern: RULE_ID }),
     title: Bilingual,
-    explanation: Type.Object({ zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) }, { ...Strict, description: 'plain-language explanation; {profile.path}, {derivedFact} and {decision.field} placeholders are filled with the enterprise’s own facts' }),
+    explanation: Type.Object(
+      { zh: Type.String({ minLength: 1 }), en: Type.String({ minLength: 1 }) },
+      {
+        ...Strict,
+        description: 'plain-language explanation; {profile.path}, {derivedFact} and {decision.field} placeholders are filled with the enterprise’s own facts',
+      },
+    ),
     conditions: TopConditionSchema,
     validFrom: Opt(IsoDate),
     validTo: Opt(Type.Union([IsoDate, Type.Null()])),
@@ -56,7 +76,11 @@ export const RuleSchema = Type.Object(
     notEncoded: Opt(Type.String({ minLength: 1, description: 'what of this provision is not encoded, and why' })),
     historic: Opt(Type.String({ minLength: 1, description: 'stated only as history, not as a current entitlement' })),
     note: Opt(Type.String()),
-    replaces: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { description: 'ids of the rules in the previous version that this rule continues (renumbered articles); the diff pairs them' })),
+    replaces: Opt(
+      Type.Array(Type.String({ pattern: RULE_ID }), {
+        description: 'ids of the rules in the previous version that this rule continues (renumbered articles); the diff pairs them',
+      }),
+    ),
   },
   Strict,
 );
@@ -87,13 +111,18 @@ export const JurisdictionSchema = Type.Object(
 
 const SEMVER = '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$';
 
-export const AssumptionSchema = Type.Object({ id: Type.String({ pattern: RULE_ID }), about: Type.String(), decision: Type.String(), why: Type.String() }, Strict);
+export const AssumptionSchema = Type.Object(
+  { id: Type.String({ pattern: RULE_ID }), about: Type.String(), decision: Type.String(), why: Type.String() },
+  Strict,
+);
 
 export const RuleSetFileSchema = Type.Object(
   {
     id: Type.String({ pattern: RULE_ID }),
     version: Type.String({ pattern: SEMVER }),
-    extends: Opt(Type.String({ pattern: SEMVER, description: 'written as a delta on this earlier version (see RuleSetDelta); the compiled form keeps the name' })),
+    extends: Opt(
+      Type.String({ pattern: SEMVER, description: 'written as a delta on this earlier version (see RuleSetDelta); the compiled form keeps the name' }),
+    ),
     title: Bilingual,
     validFrom: IsoDate,
     validTo: Type.Union([IsoDate, Type.Null()]),
@@ -102,7 +131,11 @@ export const RuleSetFileSchema = Type.Object(
     source: Type.Object(
       {
         document: Type.String({ minLength: 1 }),
-        file: Type.String({ pattern: '^source[a-z0-9.-]*\\.txt$', description: 'the byte-identical copy of the encoded text in this rule set\'s directory: source.txt, or source-<edition>.txt where versions encode different editions' }),
+        file: Type.String({
+          pattern: '^source[a-z0-9.-]*\\.txt$',
+          description:
+            "the byte-identical copy of the encoded text in this rule set's directory: source.txt, or source-<edition>.txt where versions encode different editions",
+        }),
         origin: Type.String({ minLength: 1, description: 'where source.txt was copied from' }),
         issuer: Opt(Type.String()),
         language: Literals(['zh-Hans', 'zh-Hant'] as const),

@@ -11,7 +11,18 @@ import { BatchItemSchema, ProblemSchema } from './api.ts';
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
 
 /** Every schema with an $id, in dependency order: the API registers the same list for OpenAPI and serialisation. */
-export const SHARED_SCHEMAS = [ProfileSchema, ConditionSchema, RuleSetFileSchema, RuleSetDeltaSchema, DerivedFactsFileSchema, GoldenCaseSchema, EvaluateRequestSchema, AnswerSchema, ProblemSchema, BatchItemSchema];
+export const SHARED_SCHEMAS = [
+  ProfileSchema,
+  ConditionSchema,
+  RuleSetFileSchema,
+  RuleSetDeltaSchema,
+  DerivedFactsFileSchema,
+  GoldenCaseSchema,
+  EvaluateRequestSchema,
+  AnswerSchema,
+  ProblemSchema,
+  BatchItemSchema,
+];
 
 /** One place that knows every schema: strict, all errors, real dates. */
 export function createAjv(): Ajv2019 {
@@ -55,7 +66,10 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
         message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
         break;
       case 'format':
-        message = (e.params as { format: string }).format === 'date' ? 'must be a real calendar date YYYY-MM-DD' : `must match format ${(e.params as { format: string }).format}`;
+        message =
+          (e.params as { format: string }).format === 'date'
+            ? 'must be a real calendar date YYYY-MM-DD'
+            : `must match format ${(e.params as { format: string }).format}`;
         break;
       case 'type':
         message = `must be ${(e.params as { type: string }).type}`;

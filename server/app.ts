@@ -46,7 +46,10 @@ export interface AppOptions {
 /** Validation uses the project's own ajv (strict, all errors, no coercion, nothing removed): what the user sent is what is judged. */
 const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema }) => {
   const s = schema as { $id?: string; $ref?: string };
-  const fn = (s.$id && sharedAjv().getSchema(s.$id)) || (s.$ref && Object.keys(s).length === 1 && sharedAjv().getSchema(s.$ref)) || sharedAjv().compile(schema as object);
+  const fn =
+    (s.$id && sharedAjv().getSchema(s.$id)) ||
+    (s.$ref && Object.keys(s).length === 1 && sharedAjv().getSchema(s.$ref)) ||
+    sharedAjv().compile(schema as object);
   return fn as never;
 };
 
@@ -71,7 +74,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, { type: 'https://cleanprod.example/problems/not-found', title: 'Not found', status: 404, detail: `no route ${request.method} ${request.url.split('?')[0]}`, instance: request.url, errors: [] }),
+    sendProblem(reply, {
+      type: 'https://cleanprod.example/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      instance: request.url,
+      errors: [],
+    }),
   );
   installJsonParser(app, { maxString: options.maxString ?? DEFAULTS.maxString, maxDepth: options.maxDepth ?? DEFAULTS.maxDepth });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));

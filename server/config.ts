@@ -44,25 +44,43 @@ export const DEFAULTS: ServerConfig = {
 function positiveInt(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || (n === 0 && !allowZero)) throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${raw}'`);
+  if (!Number.isInteger(n) || n < 0 || (n === 0 && !allowZero))
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${raw}'`);
   return n;
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hour: 3_600_000, hours: 3_600_000 };
+const UNIT_MS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  seconds: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  minutes: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+};
 
 /** A duration: milliseconds (`60000`) or a number with a unit (`1 minute`, `30s`, `2 hours`). */
 export function durationMs(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const m = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(raw);
   const unit = m ? UNIT_MS[(m[2] || 'ms').toLowerCase()] : undefined;
-  if (!m || unit === undefined || Number(m[1]) <= 0) throw new Error(`${name} must be a positive duration in milliseconds or with a unit (e.g. 60000, '1 minute', '30s'), got '${raw}'`);
+  if (!m || unit === undefined || Number(m[1]) <= 0)
+    throw new Error(`${name} must be a positive duration in milliseconds or with a unit (e.g. 60000, '1 minute', '30s'), got '${raw}'`);
   return Number(m[1]) * unit;
 }
 
 /** A comma-separated list of origins (`https://a.example,https://b.example`); `*` allows any origin. */
 export function originList(name: string, raw: string | undefined): string[] {
   if (raw === undefined || raw.trim() === '') return [];
-  const origins = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const o of origins) {
     if (o === '*') continue;
     let url: URL | undefined;

@@ -59,9 +59,11 @@ export function checkBody(body: unknown, limits: BodyLimits): RequestBodyError |
     if (typeof value === 'string') {
       if (value.length > limits.maxString) {
         const path = pathOf(frame);
-        return new RequestBodyError('STRING_TOO_LONG', `${path}: a string of ${value.length} characters; at most ${limits.maxString} are accepted (MAX_STRING)`, [
-          { path, message: `must be at most ${limits.maxString} characters (has ${value.length})` },
-        ]);
+        return new RequestBodyError(
+          'STRING_TOO_LONG',
+          `${path}: a string of ${value.length} characters; at most ${limits.maxString} are accepted (MAX_STRING)`,
+          [{ path, message: `must be at most ${limits.maxString} characters (has ${value.length})` }],
+        );
       }
       continue;
     }
@@ -81,7 +83,9 @@ export function checkBody(body: unknown, limits: BodyLimits): RequestBodyError |
       const key = keys[i]!;
       if (FORBIDDEN_KEYS.has(key)) {
         const path = pathOf(frame, key);
-        return new RequestBodyError('FORBIDDEN_KEY', `${path}: the key '${key}' is not accepted anywhere in a request`, [{ path, message: `forbidden key '${key}'` }]);
+        return new RequestBodyError('FORBIDDEN_KEY', `${path}: the key '${key}' is not accepted anywhere in a request`, [
+          { path, message: `forbidden key '${key}'` },
+        ]);
       }
       if (key.length > limits.maxString) {
         const path = pathOf(frame, key);
@@ -111,7 +115,9 @@ export function parseJsonBody(text: string, limits: BodyLimits): unknown {
     if (/forbidden prototype property/i.test(message)) {
       // Plain JSON.parse keeps "__proto__" as an own data property (no pollution): used only to name where it is.
       const located = checkBody(JSON.parse(text), { maxString: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY });
-      throw located ?? new RequestBodyError('FORBIDDEN_KEY', 'the body contains a forbidden prototype property', [{ path: '(body)', message: 'forbidden key' }]);
+      throw (
+        located ?? new RequestBodyError('FORBIDDEN_KEY', 'the body contains a forbidden prototype property', [{ path: '(body)', message: 'forbidden key' }])
+      );
     }
     throw new RequestBodyError('INVALID_JSON', `the body is not valid JSON: ${message}`, [{ path: '(body)', message: `not valid JSON: ${message}` }]);
   }

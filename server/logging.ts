@@ -30,7 +30,11 @@ export const SAFE_SERIALIZERS = {
       type: error?.name ?? typeof error,
       ...(error?.code ? { code: error.code } : {}),
       ...(error?.statusCode ? { statusCode: error.statusCode } : {}),
-      frames: (error?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).map((l) => l.trim()),
+      frames: (error?.stack ?? '')
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .slice(0, 15)
+        .map((l) => l.trim()),
     };
   },
 };

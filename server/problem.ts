@@ -32,25 +32,58 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof RequestBodyError) {
     // The JSON body parser (json-body.ts): too deep, too long a string, a forbidden key, or not JSON.
-    return sendProblem(reply, { type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`, title: 'Invalid input', status: 400, detail: error.message, instance, errors: error.errors });
+    return sendProblem(reply, {
+      type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`,
+      title: 'Invalid input',
+      status: 400,
+      detail: error.message,
+      instance,
+      errors: error.errors,
+    });
   }
   if (error instanceof CleanprodError) {
     const status = error.code === 'INVALID_RULES' || error.code === 'ENGINE_INCONSISTENCY' ? 500 : error.code === 'BATCH_TOO_LARGE' ? 413 : 400;
     if (status === 500) return internal(error, request, reply, instance);
-    return sendProblem(reply, { type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`, title: error.code === 'UNKNOWN_RULESET' ? 'Unknown rule set or version' : status === 413 ? 'Payload too large' : 'Invalid input', status, detail: error.message, instance, errors: error.details });
+    return sendProblem(reply, {
+      type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`,
+      title: error.code === 'UNKNOWN_RULESET' ? 'Unknown rule set or version' : status === 413 ? 'Payload too large' : 'Invalid input',
+      status,
+      detail: error.message,
+      instance,
+      errors: error.details,
+    });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const detail = clientMessage(error);
-    const path = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '(url)' : status === 429 || status === 404 || status === 405 ? '(request)' : '(body)';
-    return sendProblem(reply, { type: `${TYPE_BASE}${(error.code ?? 'bad-request').toLowerCase().replaceAll('_', '-')}`, title: httpTitle(status), status, detail, instance, errors: [{ path, message: detail }] });
+    const path =
+      error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? '(url)'
+        : status === 429 || status === 404 || status === 405
+          ? '(request)'
+          : '(body)';
+    return sendProblem(reply, {
+      type: `${TYPE_BASE}${(error.code ?? 'bad-request').toLowerCase().replaceAll('_', '-')}`,
+      title: httpTitle(status),
+      status,
+      detail,
+      instance,
+      errors: [{ path, message: detail }],
+    });
   }
   return internal(error, request, reply, instance);
 }
 
 function internal(error: Error, request: FastifyRequest, reply: FastifyReply, instance: string): FastifyReply {
   request.log.error({ err: error }, 'internal error');
-  return sendProblem(reply, { type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'An internal error occurred; it has been logged.', instance, errors: [] });
+  return sendProblem(reply, {
+    type: `${TYPE_BASE}internal`,
+    title: 'Internal error',
+    status: 500,
+    detail: 'An internal error occurred; it has been logged.',
+    instance,
+    errors: [],
+  });
 }
 
 function clientMessage(error: FastifyError): string {
@@ -72,7 +105,18 @@ function clientMessage(error: FastifyError): string {
 }
 
 function httpTitle(status: number): string {
-  return { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed', 408: 'Request timeout', 413: 'Payload too large', 414: 'URI too long', 415: 'Unsupported media type', 429: 'Too many requests' }[status] ?? 'Client error';
+  return (
+    {
+      400: 'Bad request',
+      404: 'Not found',
+      405: 'Method not allowed',
+      408: 'Request timeout',
+      413: 'Payload too large',
+      414: 'URI too long',
+      415: 'Unsupported media type',
+      429: 'Too many requests',
+    }[status] ?? 'Client error'
+  );
 }
 
 function summarise(errors: { path: string; message: string }[]): string {

@@ -64,7 +64,11 @@ async function security(app: FastifyInstance, options: SecurityOptions): Promise
       max: options.rateLimitMax,
       timeWindow: options.rateLimitWindowMs,
       // The error goes through the one error handler (problem.ts) as a 429 problem+json.
-      errorResponseBuilder: (_request, context) => Object.assign(new Error(`more than ${context.max} requests in ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: context.statusCode, code: 'RATE_LIMITED' }),
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`more than ${context.max} requests in ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+          statusCode: context.statusCode,
+          code: 'RATE_LIMITED',
+        }),
     });
   }
 }

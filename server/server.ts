@@ -48,9 +48,15 @@ export async function startServer(options: { rulesDir: string }): Promise<void> 
     const result = rules.reload();
     const loaded = rules.describe();
     if (result.ok) {
-      app.log.info({ rulesDir: options.rulesDir, rulesets: loaded.rulesets.map((r) => `${r.id}@${r.versions.map((v) => v.version).join(',')}`) }, 'rules reloaded');
+      app.log.info(
+        { rulesDir: options.rulesDir, rulesets: loaded.rulesets.map((r) => `${r.id}@${r.versions.map((v) => v.version).join(',')}`) },
+        'rules reloaded',
+      );
     } else {
-      app.log.error({ rulesDir: options.rulesDir, problems: result.problems, servingSince: loaded.loadedAt }, 'rules reload failed: still serving the previous rules');
+      app.log.error(
+        { rulesDir: options.rulesDir, problems: result.problems, servingSince: loaded.loadedAt },
+        'rules reload failed: still serving the previous rules',
+      );
     }
   });
   await app.listen({ host, port });

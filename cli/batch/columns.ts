@@ -225,7 +225,9 @@ export function convertCell(leaf: Leaf, raw: unknown): { value?: unknown; errors
     const errors: CellError[] = [];
     items(raw, LIST_SEPARATOR).forEach((entry, i) => {
       const record: Record<string, unknown> = {};
-      const parts = String(entry instanceof Date ? dateCellToIso(entry) : entry).split(PART_SEPARATOR).map((s) => s.trim());
+      const parts = String(entry instanceof Date ? dateCellToIso(entry) : entry)
+        .split(PART_SEPARATOR)
+        .map((s) => s.trim());
       let position = 0;
       for (const part of parts) {
         const flag = fields.find((f) => f.kind === 'boolean' && f.path === part);
@@ -236,7 +238,10 @@ export function convertCell(leaf: Leaf, raw: unknown): { value?: unknown; errors
         while (fields[position] && fields[position]!.path in record) position += 1;
         const field = fields[position++];
         if (!field) {
-          errors.push({ path: `${leaf.path}[${i}]`, message: `too many '${PART_SEPARATOR}' parts in '${entry}': expected ${fields.map((f) => f.path).join(PART_SEPARATOR)}` });
+          errors.push({
+            path: `${leaf.path}[${i}]`,
+            message: `too many '${PART_SEPARATOR}' parts in '${entry}': expected ${fields.map((f) => f.path).join(PART_SEPARATOR)}`,
+          });
           break;
         }
         if (part === '') continue;
@@ -256,8 +261,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
-    const next = (node[key] ??= {}) as Record<string, unknown>;
-    node = next;
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1] as string] = value;
 }

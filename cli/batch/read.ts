@@ -13,7 +13,9 @@ export type InputFormat = FileFormat;
 export function inputFormatOf(path: string): InputFormat {
   const format = formatOfPath(path);
   if (format) return format;
-  throw new ValidationError(`${path}: cannot tell the input format from '${extensionOf(path)}'`, [{ path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+  throw new ValidationError(`${path}: cannot tell the input format from '${extensionOf(path)}'`, [
+    { path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' },
+  ]);
 }
 
 /**
@@ -53,7 +55,13 @@ async function* csvRows(stream: ReadStream): AsyncGenerator<unknown[]> {
 async function* xlsxRows(stream: ReadStream): AsyncGenerator<unknown[]> {
   // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const workbook = new Excel.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   // Only the first worksheet holds enterprises; the rest of the file is not read.
   for await (const sheet of workbook) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {

@@ -7,11 +7,7 @@ import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './colum
 import { forEachLine, isRowLine } from './lines.ts';
 
 /** One input row as read: spreadsheet cells (with the header they belong to) or a parsed JSONL line. */
-export type RawItem =
-  | { row: number; cells: unknown[] }
-  | { row: number; json: unknown }
-  | { row: number; line: string }
-  | { row: number; readError: string };
+export type RawItem = { row: number; cells: unknown[] } | { row: number; json: unknown } | { row: number; line: string } | { row: number; readError: string };
 
 /** The summary columns of the output, in order. */
 export const OUTPUT_COLUMNS = [
@@ -68,7 +64,6 @@ export interface EvaluatorOptions {
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
 const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-
 
 /** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
 function withActual(e: CellError, profile: Record<string, unknown>): CellError {
@@ -197,7 +192,11 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
     if (errors.length > 0) {
       const error = formatErrors(errors);
       const values = errorValues(item.row, profile.id, profile.name, asOf, error);
-      return { values, failed: true, ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: text(profile.id), asOf, error, errors, answer: null }) } : {}) };
+      return {
+        values,
+        failed: true,
+        ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: text(profile.id), asOf, error, errors, answer: null }) } : {}),
+      };
     }
     const valid = profile as Profile;
     let answer: Answer;
@@ -206,7 +205,11 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
       answer = evaluate(base, valid, { asOf, detail: options.jsonl ? 'full' : 'summary' });
     } catch (e) {
       const error = `(evaluation): ${(e as Error).message}`;
-      return { values: errorValues(item.row, valid.id, valid.name, asOf, error), failed: true, ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error, answer: null }) } : {}) };
+      return {
+        values: errorValues(item.row, valid.id, valid.name, asOf, error),
+        failed: true,
+        ...(options.jsonl ? { jsonLine: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error, answer: null }) } : {}),
+      };
     }
     return {
       values: summaryValues(item.row, valid, asOf, answer),
@@ -258,7 +261,10 @@ export interface WorkerInit {
   rules: { versions: RuleSetVersionInput[]; derivedFacts: DerivedFactDef[] };
   options: EvaluatorOptions;
 }
-export type ToWorker = { type: 'chunk'; seq: number; items: RawItem[] } | { type: 'block'; seq: number; firstRow: number; bytes: Uint8Array } | { type: 'stop' };
+export type ToWorker =
+  | { type: 'chunk'; seq: number; items: RawItem[] }
+  | { type: 'block'; seq: number; firstRow: number; bytes: Uint8Array }
+  | { type: 'stop' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'results'; seq: number; results: RowResult[] }

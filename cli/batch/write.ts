@@ -9,7 +9,9 @@ export type OutputFormat = FileFormat;
 export function outputFormatOf(path: string): OutputFormat {
   const format = formatOfPath(path);
   if (format) return format;
-  throw new ValidationError(`-o ${path}: cannot tell the output format from '${extensionOf(path)}'`, [{ path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' }]);
+  throw new ValidationError(`-o ${path}: cannot tell the output format from '${extensionOf(path)}'`, [
+    { path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' },
+  ]);
 }
 
 /** A streaming writer of results: `write` resolves once the sink can take more (backpressure), `close` when flushed. */
@@ -47,7 +49,9 @@ function finished(stream: Writable, end: boolean): Promise<void> {
 /** Lines of text to a file or stdout: JSONL, or CSV records (csv-stringify), a chunk of rows per write. */
 function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'): BatchWriter {
   const line = (r: RowResult): string =>
-    format === 'jsonl' ? `${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n` : (r.csvLine ?? csvRecord(r.values));
+    format === 'jsonl'
+      ? `${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n`
+      : (r.csvLine ?? csvRecord(r.values));
   let started = false;
   const writeText = async (records: string) => {
     const text = started || format === 'jsonl' ? records : csvRecord([...OUTPUT_COLUMNS]) + records;

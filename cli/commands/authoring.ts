@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { RuleLoadError } from '../../engine/index.ts';
 import { createNewVersion, formatProblem, lintRules, loadRulesDir, readLock, release, writeLock, type Bump } from '../../loader/index.ts';
 import { rulesDirOption } from '../options.ts';
@@ -7,7 +7,7 @@ import { rulesDirOption } from '../options.ts';
 export function registerAuthoringCommands(program: Command): void {
   program
     .command('new-version')
-    .description("start the next version of a rule set: a delta on its newest version (validity, sources and rules carried over) and a CHANGELOG entry")
+    .description('start the next version of a rule set: a delta on its newest version (validity, sources and rules carried over) and a CHANGELOG entry')
     .argument('<ruleset>', 'rule set id, e.g. cppl')
     .addOption(new Option('--patch', 'x.y.Z: a correction that changes no outcome (wording, a quote, an explanation)').conflicts(['minor', 'major']))
     .addOption(new Option('--minor', 'x.Y.0 (default): a provision added, or a reading corrected').conflicts(['patch', 'major']))
@@ -43,7 +43,10 @@ export function registerAuthoringCommands(program: Command): void {
       const problems = lintRules(loaded);
       if (problems.length > 0) {
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-        throw new RuleLoadError(`cannot release: ${problems.length} lint problem(s)`, problems.map((p) => ({ path: `${p.file}${p.ruleId ? `#${p.ruleId}` : ''}`, message: p.message })));
+        throw new RuleLoadError(
+          `cannot release: ${problems.length} lint problem(s)`,
+          problems.map((p) => ({ path: `${p.file}${p.ruleId ? `#${p.ruleId}` : ''}`, message: p.message })),
+        );
       }
       const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? {}, keys.length ? keys : undefined);
       writeLock(opts.rulesDir, lock);

@@ -33,7 +33,10 @@ export const UI = {
   evaluateFailed: ['评估失败：', 'Evaluation failed: '],
   fixErrors: ['请更正以下内容：', 'Please correct the following:'],
   screenerStart: ['先回答这几个基本问题，然后点击“评估”。', 'Answer these basic questions first, then press “Evaluate”.'],
-  screenerNext: ['以下问题最能改变结论（最关键的在前）。回答后再次评估；不清楚可留空。', 'These questions could change the answer most (most decisive first). Answer them and evaluate again; leave out what you do not know.'],
+  screenerNext: [
+    '以下问题最能改变结论（最关键的在前）。回答后再次评估；不清楚可留空。',
+    'These questions could change the answer most (most decisive first). Answer them and evaluate again; leave out what you do not know.',
+  ],
   screenerDone: ['没有更多可以改变结论的问题了。', 'No further question could change the answer.'],
   screenerStopped: ['已停止提问。仍有问题未回答，部分结论可能无法确定。', 'Questions stopped. Some remain unanswered, so some rules may stay undetermined.'],
   remaining: ['尚有 {n} 个事实可能影响结论', '{n} facts could still affect the answer'],
@@ -59,7 +62,10 @@ export const UI = {
   recommendations: ['推荐措施', 'Recommendations'],
   processDecisions: ['流程依据', 'Route basis'],
   whyNot: ['为何不适用', 'Why not'],
-  whyNotIntro: ['以下激励（及简化流程）未适用；列出未满足的条件和企业的实际情况。', 'These incentives (and the simplified route) did not apply: the conditions not met, with the enterprise’s values.'],
+  whyNotIntro: [
+    '以下激励（及简化流程）未适用；列出未满足的条件和企业的实际情况。',
+    'These incentives (and the simplified route) did not apply: the conditions not met, with the enterprise’s values.',
+  ],
   needs: ['要求', 'needs'],
   yours: ['企业情况', 'yours'],
   notGiven: ['未填写', 'not given'],
@@ -175,7 +181,10 @@ export const FIELDS = {
   'conduct.failedToPublish': ['未按规定公布能耗或污染物数据', 'Did not publish energy or pollutant data'],
   'conduct.penalizedUnderCPPL': ['曾依《清洁生产促进法》受处罚', 'Penalised under the Cleaner Production Promotion Law'],
   'conduct.materialsNotMarked': ['未标注或未如实标注产品材料成分', 'Did not (truthfully) mark product material composition'],
-  'conduct.toxicBuildingMaterials': ['生产、销售或使用有毒有害物质超标的建筑装修材料', 'Produced, sold or used building materials above the toxic-substance standard'],
+  'conduct.toxicBuildingMaterials': [
+    '生产、销售或使用有毒有害物质超标的建筑装修材料',
+    'Produced, sold or used building materials above the toxic-substance standard',
+  ],
   'finance.resourceUtilizationTaxRelief': ['申请资源综合利用税收优惠', 'Claims resource-utilisation tax relief'],
   'finance.thirdPartyPollutionControl': ['第三方污染治理企业', 'Third-party pollution-control enterprise'],
   'finance.sme': ['中小企业', 'Small or medium-sized enterprise'],
@@ -194,28 +203,133 @@ export const FIELDS = {
 /** Enum value labels, by the kind of value. */
 export const VALUES = {
   sector: {
-    industry: ['工业', 'industry'], agriculture: ['农业', 'agriculture'], services: ['服务业', 'services'],
-    construction: ['建筑业', 'construction'], transport: ['交通运输', 'transport'], 'public-institution': ['公共机构', 'public institution'],
+    industry: ['工业', 'industry'],
+    agriculture: ['农业', 'agriculture'],
+    services: ['服务业', 'services'],
+    construction: ['建筑业', 'construction'],
+    transport: ['交通运输', 'transport'],
+    'public-institution': ['公共机构', 'public institution'],
   },
   city: {
-    guangzhou: ['广州', 'Guangzhou'], shenzhen: ['深圳', 'Shenzhen'], zhuhai: ['珠海', 'Zhuhai'], shantou: ['汕头', 'Shantou'],
-    foshan: ['佛山', 'Foshan'], shaoguan: ['韶关', 'Shaoguan'], heyuan: ['河源', 'Heyuan'], meizhou: ['梅州', 'Meizhou'],
-    huizhou: ['惠州', 'Huizhou'], shanwei: ['汕尾', 'Shanwei'], dongguan: ['东莞', 'Dongguan'], zhongshan: ['中山', 'Zhongshan'],
-    jiangmen: ['江门', 'Jiangmen'], yangjiang: ['阳江', 'Yangjiang'], zhanjiang: ['湛江', 'Zhanjiang'], maoming: ['茂名', 'Maoming'],
-    zhaoqing: ['肇庆', 'Zhaoqing'], qingyuan: ['清远', 'Qingyuan'], chaozhou: ['潮州', 'Chaozhou'], jieyang: ['揭阳', 'Jieyang'],
+    guangzhou: ['广州', 'Guangzhou'],
+    shenzhen: ['深圳', 'Shenzhen'],
+    zhuhai: ['珠海', 'Zhuhai'],
+    shantou: ['汕头', 'Shantou'],
+    foshan: ['佛山', 'Foshan'],
+    shaoguan: ['韶关', 'Shaoguan'],
+    heyuan: ['河源', 'Heyuan'],
+    meizhou: ['梅州', 'Meizhou'],
+    huizhou: ['惠州', 'Huizhou'],
+    shanwei: ['汕尾', 'Shanwei'],
+    dongguan: ['东莞', 'Dongguan'],
+    zhongshan: ['中山', 'Zhongshan'],
+    jiangmen: ['江门', 'Jiangmen'],
+    yangjiang: ['阳江', 'Yangjiang'],
+    zhanjiang: ['湛江', 'Zhanjiang'],
+    maoming: ['茂名', 'Maoming'],
+    zhaoqing: ['肇庆', 'Zhaoqing'],
+    qingyuan: ['清远', 'Qingyuan'],
+    chaozhou: ['潮州', 'Chaozhou'],
+    jieyang: ['揭阳', 'Jieyang'],
     yunfu: ['云浮', 'Yunfu'],
   },
   district: {
-    chancheng: ['禅城区', 'Chancheng'], nanhai: ['南海区', 'Nanhai'], shunde: ['顺德区', 'Shunde'], gaoming: ['高明区', 'Gaoming'],
-    sanshui: ['三水区', 'Sanshui'], meijiang: ['梅江区', 'Meijiang'], meixian: ['梅县区', 'Meixian'], xingning: ['兴宁市', 'Xingning'],
-    pingyuan: ['平远县', 'Pingyuan'], jiaoling: ['蕉岭县', 'Jiaoling'], dabu: ['大埔县', 'Dabu'], fengshun: ['丰顺县', 'Fengshun'],
+    chancheng: ['禅城区', 'Chancheng'],
+    nanhai: ['南海区', 'Nanhai'],
+    shunde: ['顺德区', 'Shunde'],
+    gaoming: ['高明区', 'Gaoming'],
+    sanshui: ['三水区', 'Sanshui'],
+    meijiang: ['梅江区', 'Meijiang'],
+    meixian: ['梅县区', 'Meixian'],
+    xingning: ['兴宁市', 'Xingning'],
+    pingyuan: ['平远县', 'Pingyuan'],
+    jiaoling: ['蕉岭县', 'Jiaoling'],
+    dabu: ['大埔县', 'Dabu'],
+    fengshun: ['丰顺县', 'Fengshun'],
     wuhua: ['五华县', 'Wuhua'],
   },
   watershed: {
-    danshui: ['淡水河', 'Danshui River'], shima: ['石马河', 'Shima River'], 'guangfo-cross-boundary': ['广佛跨界河', 'Guangzhou–Foshan cross-boundary rivers'],
-    maozhou: ['茅洲河', 'Maozhou River'], lianjiang: ['练江', 'Lianjiang River'], xiaodong: ['小东江', 'Xiaodong River'],
+    danshui: ['淡水河', 'Danshui River'],
+    shima: ['石马河', 'Shima River'],
+    'guangfo-cross-boundary': ['广佛跨界河', 'Guangzhou–Foshan cross-boundary rivers'],
+    maozhou: ['茅洲河', 'Maozhou River'],
+    lianjiang: ['练江', 'Lianjiang River'],
+    xiaodong: ['小东江', 'Xiaodong River'],
   },
-  industry: {"power":["电力","power generation"],"thermal-power":["火电","thermal power"],"petroleum-refining":["石油炼制","petroleum refining"],"coking":["焦化","coking"],"steel":["钢铁","iron and steel"],"nonferrous-metals":["有色金属","non-ferrous metals"],"nonferrous-rolling":["有色金属压延加工","non-ferrous metal rolling"],"lead-zinc-smelting":["铅锌冶炼","lead and zinc smelting"],"electrolytic-aluminium":["电解铝","electrolytic aluminium"],"electrolytic-manganese":["电解锰","electrolytic manganese"],"rare-earths":["稀土","rare earths"],"chemicals":["化工","chemicals"],"petrochemicals":["石化","petrochemicals"],"coal-chemicals":["煤化工","coal chemicals"],"chromium-salts":["铬盐","chromium salts"],"pvc-calcium-carbide":["电石法聚氯乙烯","calcium-carbide PVC"],"nitrogen-fertilizer":["氮肥","nitrogen fertiliser"],"pesticides":["农药","pesticides"],"adc-foaming-agent":["ADC发泡剂","ADC foaming agent"],"pharmaceuticals":["医药","pharmaceuticals"],"pharmaceutical-api":["原料药制造","active pharmaceutical ingredients"],"papermaking":["造纸","papermaking"],"textiles":["纺织","textiles"],"dyeing":["印染","dyeing and finishing"],"tanning":["制革","tanning"],"electroplating":["电镀","electroplating"],"building-materials":["建材","building materials"],"cement":["水泥","cement"],"flat-glass":["平板玻璃","flat glass"],"glass":["玻璃","glass"],"ceramics":["陶瓷","ceramics"],"sanitary-ware":["卫浴","sanitary ware"],"food":["食品","food"],"agrifood-processing":["农副食品加工","agri-food processing"],"fermentation":["发酵","fermentation"],"brewing":["酿造","brewing"],"sugar":["制糖","sugar"],"batteries":["电池","batteries"],"lead-acid-batteries":["铅蓄电池","lead-acid batteries"],"electric-light-sources":["电光源","electric light sources"],"fluorescent-lamps":["荧光灯","fluorescent lamps"],"home-appliances":["家电","home appliances"],"electronics":["电子信息","electronics and IT"],"new-display":["新型显示","new display devices"],"automobiles":["汽车","automobiles"],"auto-parts":["汽车零部件","auto parts"],"transport-equipment":["交通运输设备","transport equipment"],"shipbuilding":["造船","shipbuilding"],"equipment-manufacturing":["装备制造","equipment manufacturing"],"metal-products":["金属制品","metal products"],"wood-furniture":["木质家具","wooden furniture"],"new-materials":["新材料","new materials"],"environmental-equipment":["环保设备","environmental equipment"],"plastics-rubber-fibre":["塑料、橡胶、化纤","plastics, rubber and chemical fibre"],"polysilicon":["多晶硅","polysilicon"],"industrial-coating":["工业涂装","industrial coating"],"packaging-printing":["包装印刷","packaging printing"],"e-waste-dismantling":["电子废弃物拆解","e-waste dismantling"],"hotels":["宾馆酒店","hotels and accommodation"],"catering":["餐饮","catering"],"retail":["商场超市零售","retail"],"logistics":["物流","logistics"],"express-delivery":["快递","express delivery"],"e-commerce":["电子商务","e-commerce"],"power-supply":["电力供应","power supply"],"heat-supply":["热力生产和供应","heat production and supply"],"mining":["采矿","mining"],"leather":["皮革、毛皮及其制品和制鞋","leather, fur and footwear"],"furniture":["家具制造","furniture"],"wood-processing":["木材加工","wood processing"],"garments":["纺织服装、服饰","garments and apparel"],"entertainment":["娱乐","entertainment"]},
+  industry: {
+    power: ['电力', 'power generation'],
+    'thermal-power': ['火电', 'thermal power'],
+    'petroleum-refining': ['石油炼制', 'petroleum refining'],
+    coking: ['焦化', 'coking'],
+    steel: ['钢铁', 'iron and steel'],
+    'nonferrous-metals': ['有色金属', 'non-ferrous metals'],
+    'nonferrous-rolling': ['有色金属压延加工', 'non-ferrous metal rolling'],
+    'lead-zinc-smelting': ['铅锌冶炼', 'lead and zinc smelting'],
+    'electrolytic-aluminium': ['电解铝', 'electrolytic aluminium'],
+    'electrolytic-manganese': ['电解锰', 'electrolytic manganese'],
+    'rare-earths': ['稀土', 'rare earths'],
+    chemicals: ['化工', 'chemicals'],
+    petrochemicals: ['石化', 'petrochemicals'],
+    'coal-chemicals': ['煤化工', 'coal chemicals'],
+    'chromium-salts': ['铬盐', 'chromium salts'],
+    'pvc-calcium-carbide': ['电石法聚氯乙烯', 'calcium-carbide PVC'],
+    'nitrogen-fertilizer': ['氮肥', 'nitrogen fertiliser'],
+    pesticides: ['农药', 'pesticides'],
+    'adc-foaming-agent': ['ADC发泡剂', 'ADC foaming agent'],
+    pharmaceuticals: ['医药', 'pharmaceuticals'],
+    'pharmaceutical-api': ['原料药制造', 'active pharmaceutical ingredients'],
+    papermaking: ['造纸', 'papermaking'],
+    textiles: ['纺织', 'textiles'],
+    dyeing: ['印染', 'dyeing and finishing'],
+    tanning: ['制革', 'tanning'],
+    electroplating: ['电镀', 'electroplating'],
+    'building-materials': ['建材', 'building materials'],
+    cement: ['水泥', 'cement'],
+    'flat-glass': ['平板玻璃', 'flat glass'],
+    glass: ['玻璃', 'glass'],
+    ceramics: ['陶瓷', 'ceramics'],
+    'sanitary-ware': ['卫浴', 'sanitary ware'],
+    food: ['食品', 'food'],
+    'agrifood-processing': ['农副食品加工', 'agri-food processing'],
+    fermentation: ['发酵', 'fermentation'],
+    brewing: ['酿造', 'brewing'],
+    sugar: ['制糖', 'sugar'],
+    batteries: ['电池', 'batteries'],
+    'lead-acid-batteries': ['铅蓄电池', 'lead-acid batteries'],
+    'electric-light-sources': ['电光源', 'electric light sources'],
+    'fluorescent-lamps': ['荧光灯', 'fluorescent lamps'],
+    'home-appliances': ['家电', 'home appliances'],
+    electronics: ['电子信息', 'electronics and IT'],
+    'new-display': ['新型显示', 'new display devices'],
+    automobiles: ['汽车', 'automobiles'],
+    'auto-parts': ['汽车零部件', 'auto parts'],
+    'transport-equipment': ['交通运输设备', 'transport equipment'],
+    shipbuilding: ['造船', 'shipbuilding'],
+    'equipment-manufacturing': ['装备制造', 'equipment manufacturing'],
+    'metal-products': ['金属制品', 'metal products'],
+    'wood-furniture': ['木质家具', 'wooden furniture'],
+    'new-materials': ['新材料', 'new materials'],
+    'environmental-equipment': ['环保设备', 'environmental equipment'],
+    'plastics-rubber-fibre': ['塑料、橡胶、化纤', 'plastics, rubber and chemical fibre'],
+    polysilicon: ['多晶硅', 'polysilicon'],
+    'industrial-coating': ['工业涂装', 'industrial coating'],
+    'packaging-printing': ['包装印刷', 'packaging printing'],
+    'e-waste-dismantling': ['电子废弃物拆解', 'e-waste dismantling'],
+    hotels: ['宾馆酒店', 'hotels and accommodation'],
+    catering: ['餐饮', 'catering'],
+    retail: ['商场超市零售', 'retail'],
+    logistics: ['物流', 'logistics'],
+    'express-delivery': ['快递', 'express delivery'],
+    'e-commerce': ['电子商务', 'e-commerce'],
+    'power-supply': ['电力供应', 'power supply'],
+    'heat-supply': ['热力生产和供应', 'heat production and supply'],
+    mining: ['采矿', 'mining'],
+    leather: ['皮革、毛皮及其制品和制鞋', 'leather, fur and footwear'],
+    furniture: ['家具制造', 'furniture'],
+    'wood-processing': ['木材加工', 'wood processing'],
+    garments: ['纺织服装、服饰', 'garments and apparel'],
+    entertainment: ['娱乐', 'entertainment'],
+  },
   titleKind: {
     'guangdong-cp-enterprise': ['广东省清洁生产企业', 'Guangdong cleaner-production enterprise'],
     'foshan-cp-enterprise': ['佛山市清洁生产企业', 'Foshan cleaner-production enterprise'],
@@ -245,13 +359,22 @@ export const VALUES = {
     'submit-audit-report': ['报送审核报告', 'submit the audit report'],
   },
   rulesetStatus: {
-    'in-force': ['有效', 'in force'], expired: ['已失效', 'expired'], 'not-yet-in-force': ['尚未生效', 'not yet in force'], 'not-applicable': ['不适用', 'not applicable'],
+    'in-force': ['有效', 'in force'],
+    expired: ['已失效', 'expired'],
+    'not-yet-in-force': ['尚未生效', 'not yet in force'],
+    'not-applicable': ['不适用', 'not applicable'],
   },
 };
 /** Which VALUES table labels the enum at a profile path. */
 const ENUM_KIND = {
-  sector: 'sector', 'location.city': 'city', 'location.district': 'district', 'location.watersheds': 'watershed',
-  'location.park.specialized': 'industry', 'industry.keys': 'industry', 'titles.kind': 'titleKind', 'location.park.level': 'parkLevel',
+  sector: 'sector',
+  'location.city': 'city',
+  'location.district': 'district',
+  'location.watersheds': 'watershed',
+  'location.park.specialized': 'industry',
+  'industry.keys': 'industry',
+  'titles.kind': 'titleKind',
+  'location.park.level': 'parkLevel',
   'project.kind': 'projectKind',
 };
 
@@ -261,8 +384,16 @@ export const START_FIELDS = ['sector', 'location.city', 'location.district', 'in
 export const BATCH = 6;
 
 const OPS = {
-  equal: '=', notEqual: '≠', greaterThan: '>', greaterThanInclusive: '≥', lessThan: '<', lessThanInclusive: '≤',
-  in: '∈', notIn: '∉', contains: '∋', doesNotContain: '∌',
+  equal: '=',
+  notEqual: '≠',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  in: '∈',
+  notIn: '∉',
+  contains: '∋',
+  doesNotContain: '∌',
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -284,7 +415,7 @@ const state = {
 
 const pick = (pair) => (Array.isArray(pair) ? pair[state.lang === 'zh' ? 0 : 1] : String(pair));
 const tr = (key, vars = {}) => pick(UI[key]).replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
-const idFor = (path) => 'f-' + path.replace(/[^a-zA-Z0-9]+/g, '-');
+const idFor = (path) => `f-${path.replace(/[^a-zA-Z0-9]+/g, '-')}`;
 
 /** Creates an element. attrs: properties/attributes; `text: [zh, en]` makes a translated text node. */
 function h(tag, attrs = {}, ...children) {
@@ -303,7 +434,10 @@ function h(tag, attrs = {}, ...children) {
 }
 /** Gives an element translated text: it follows the language switch. */
 function bi(el, pair) {
-  if (!Array.isArray(pair)) { el.textContent = String(pair); return el; }
+  if (!Array.isArray(pair)) {
+    el.textContent = String(pair);
+    return el;
+  }
   el.dataset.zh = pair[0];
   el.dataset.en = pair[1];
   el.textContent = pick(pair);
@@ -358,9 +492,9 @@ function fieldWrap(path, s, control, { hintText, labelFor } = {}) {
   wrap.append(label, control);
   const hint = hintText ?? s?.description;
   if (hint && FIELDS[path]) {
-    const hid = id + '-hint';
+    const hid = `${id}-hint`;
     wrap.append(h('p', { class: 'hint', id: hid }, hint));
-    const target = wrap.querySelector('#' + CSS.escape(id));
+    const target = wrap.querySelector(`#${CSS.escape(id)}`);
     if (target) target.setAttribute('aria-describedby', hid);
   }
   return wrap;
@@ -389,8 +523,12 @@ function enumField(path, s, values) {
 
 function numberField(path, s) {
   const input = h('input', {
-    type: 'number', id: idFor(path), name: path, inputmode: s.type === 'integer' ? 'numeric' : 'decimal',
-    min: s.minimum ?? undefined, step: s.type === 'integer' ? '1' : 'any',
+    type: 'number',
+    id: idFor(path),
+    name: path,
+    inputmode: s.type === 'integer' ? 'numeric' : 'decimal',
+    min: s.minimum ?? undefined,
+    step: s.type === 'integer' ? '1' : 'any',
   });
   const wrap = fieldWrap(path, s, input);
   register(path, wrap, () => (input.value.trim() === '' ? undefined : Number(input.value)), input);
@@ -414,25 +552,40 @@ function textField(path, s) {
 function listTextField(path, s) {
   const input = h('input', { type: 'text', id: idFor(path), name: path, autocomplete: 'off', spellcheck: false });
   const wrap = fieldWrap(path, s, input, { hintText: '' });
-  const hid = idFor(path) + '-hint';
-  wrap.append(h('p', { class: 'hint', id: hid }, s.description || s.items?.description ? `${s.description ?? s.items.description} — ` : '', h('span', { text: UI.commaSeparated })));
+  const hid = `${idFor(path)}-hint`;
+  wrap.append(
+    h(
+      'p',
+      { class: 'hint', id: hid },
+      s.description || s.items?.description ? `${s.description ?? s.items.description} — ` : '',
+      h('span', { text: UI.commaSeparated }),
+    ),
+  );
   input.setAttribute('aria-describedby', hid);
-  register(path, wrap, () => {
-    const items = input.value.split(/[,，、;；\s]+/).map((x) => x.trim()).filter(Boolean);
-    return items.length ? [...new Set(items)] : undefined;
-  }, input);
+  register(
+    path,
+    wrap,
+    () => {
+      const items = input.value
+        .split(/[,，、;；\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+      return items.length ? [...new Set(items)] : undefined;
+    },
+    input,
+  );
   return wrap;
 }
 
 /** An array of enum values as a group of checkboxes (with a filter when the list is long). */
-function checkboxField(path, s, values) {
+function checkboxField(path, _s, values) {
   const kind = ENUM_KIND[path];
   const base = idFor(path);
   const legend = h('legend', { text: labelOf(path) });
   const fs = h('fieldset', { class: 'field checks', 'data-path': path, id: base }, legend);
-  const list = h('div', { class: 'check-list' + (values.length > 12 ? ' long' : '') });
+  const list = h('div', { class: `check-list${values.length > 12 ? ' long' : ''}` });
   if (values.length > 12) {
-    const fid = base + '-filter';
+    const fid = `${base}-filter`;
     const filter = h('input', { type: 'search', id: fid, autocomplete: 'off' });
     filter.addEventListener('input', () => {
       const q = filter.value.trim().toLowerCase();
@@ -444,29 +597,39 @@ function checkboxField(path, s, values) {
     const cid = `${base}-${v}`;
     const pair = valueLabel(kind, v);
     list.append(
-      h('div', { class: 'check', 'data-search': `${v} ${pair[0]} ${pair[1]}`.toLowerCase() },
+      h(
+        'div',
+        { class: 'check', 'data-search': `${v} ${pair[0]} ${pair[1]}`.toLowerCase() },
         h('input', { type: 'checkbox', id: cid, name: path, value: v }),
-        h('label', { for: cid, text: pair })),
+        h('label', { for: cid, text: pair }),
+      ),
     );
   }
   fs.append(list);
   const boxes = () => [...list.querySelectorAll('input[type=checkbox]')];
-  register(path, fs, () => {
-    const on = boxes().filter((b) => b.checked).map((b) => b.value);
-    return on.length ? on : undefined;
-  }, { focus: () => (fs.querySelector('input[type=search]') ?? boxes()[0]).focus() });
+  register(
+    path,
+    fs,
+    () => {
+      const on = boxes()
+        .filter((b) => b.checked)
+        .map((b) => b.value);
+      return on.length ? on : undefined;
+    },
+    { focus: () => (fs.querySelector('input[type=search]') ?? boxes()[0]).focus() },
+  );
   return fs;
 }
 
 /** The district: a select where the contract enumerates the city's districts, free pinyin text elsewhere. */
-function districtField(path, s, byCity) {
+function districtField(path, _s, byCity) {
   const id = idFor(path);
   const wrap = h('div', { class: 'field', 'data-path': path });
   const selLabel = h('label', { for: id, text: labelOf(path) });
   const sel = h('select', { id, name: path });
-  const textId = id + '-text';
+  const textId = `${id}-text`;
   const textLabel = h('label', { for: textId, text: UI.districtOther });
-  const input = h('input', { type: 'text', id: textId, name: path + '-text', autocomplete: 'off', spellcheck: false, pattern: '[a-z][a-z\\-]*' });
+  const input = h('input', { type: 'text', id: textId, name: `${path}-text`, autocomplete: 'off', spellcheck: false, pattern: '[a-z][a-z\\-]*' });
   wrap.append(selLabel, sel, textLabel, input);
   const sync = (city) => {
     const list = byCity[city];
@@ -481,11 +644,16 @@ function districtField(path, s, byCity) {
     }
   };
   sync('');
-  register(path, wrap, () => {
-    if (!sel.hidden) return sel.value === '' ? undefined : sel.value;
-    const v = input.value.trim().toLowerCase();
-    return v === '' ? undefined : v;
-  }, { focus: () => (sel.hidden ? input : sel).focus() });
+  register(
+    path,
+    wrap,
+    () => {
+      if (!sel.hidden) return sel.value === '' ? undefined : sel.value;
+      const v = input.value.trim().toLowerCase();
+      return v === '' ? undefined : v;
+    },
+    { focus: () => (sel.hidden ? input : sel).focus() },
+  );
   wrap.syncCity = sync;
   return wrap;
 }
@@ -495,11 +663,13 @@ function lastCompletedField(path, s) {
   const id = idFor(path);
   const sel = h('select', { id, name: path });
   sel.append(h('option', { value: '', text: UI.unknown }), h('option', { value: 'never', text: UI.never }), h('option', { value: 'date', text: UI.onDate }));
-  const dateId = id + '-date';
+  const dateId = `${id}-date`;
   const dateLabel = h('label', { for: dateId, text: UI.lastCompletedDate });
-  const date = h('input', { type: 'date', id: dateId, name: path + '-date' });
+  const date = h('input', { type: 'date', id: dateId, name: `${path}-date` });
   const dateBox = h('div', { class: 'sub', hidden: true }, dateLabel, date);
-  sel.addEventListener('change', () => { dateBox.hidden = sel.value !== 'date'; });
+  sel.addEventListener('change', () => {
+    dateBox.hidden = sel.value !== 'date';
+  });
   const wrap = fieldWrap(path, s, sel);
   wrap.append(dateBox);
   register(path, wrap, () => (sel.value === 'never' ? null : sel.value === 'date' ? date.value || undefined : undefined), sel);
@@ -511,7 +681,11 @@ function titlesField(path, s) {
   const item = s.items;
   const id = idFor(path);
   const sel = h('select', { id, name: path });
-  sel.append(h('option', { value: '', text: UI.unknown }), h('option', { value: 'none', text: UI.titlesNone }), h('option', { value: 'list', text: UI.titlesListed }));
+  sel.append(
+    h('option', { value: '', text: UI.unknown }),
+    h('option', { value: 'none', text: UI.titlesNone }),
+    h('option', { value: 'list', text: UI.titlesListed }),
+  );
   const rows = h('ol', { class: 'title-rows' });
   let n = 0;
   const addRow = () => {
@@ -522,16 +696,37 @@ function titlesField(path, s) {
     const awarded = h('input', { type: 'date', id: `${rid}-awardedOn` });
     const revoked = h('select', { id: `${rid}-revoked` });
     revoked.append(h('option', { value: 'false', text: UI.no }), h('option', { value: 'true', text: UI.yes }));
-    const row = h('li', { class: 'title-row' },
+    const row = h(
+      'li',
+      { class: 'title-row' },
       h('div', { class: 'field' }, h('label', { for: kind.id, text: FIELDS['titles.kind'] }), kind),
       h('div', { class: 'field' }, h('label', { for: awarded.id, text: FIELDS['titles.awardedOn'] }), awarded),
       h('div', { class: 'field' }, h('label', { for: revoked.id, text: FIELDS['titles.revoked'] }), revoked),
-      h('button', { type: 'button', class: 'secondary remove', text: UI.removeTitle, onclick: () => { row.remove(); if (!rows.children.length) sel.value = 'none'; sync(); } }));
+      h('button', {
+        type: 'button',
+        class: 'secondary remove',
+        text: UI.removeTitle,
+        onclick: () => {
+          row.remove();
+          if (!rows.children.length) sel.value = 'none';
+          sync();
+        },
+      }),
+    );
     row.read = () => ({ kind: kind.value, ...(awarded.value ? { awardedOn: awarded.value } : {}), ...(revoked.value === 'true' ? { revoked: true } : {}) });
     rows.append(row);
     kind.focus();
   };
-  const add = h('button', { type: 'button', class: 'secondary', text: UI.addTitle, onclick: () => { sel.value = 'list'; addRow(); sync(); } });
+  const add = h('button', {
+    type: 'button',
+    class: 'secondary',
+    text: UI.addTitle,
+    onclick: () => {
+      sel.value = 'list';
+      addRow();
+      sync();
+    },
+  });
   const box = h('div', { class: 'titles-box' }, rows, add);
   const sync = () => {
     box.hidden = sel.value !== 'list';
@@ -548,22 +743,47 @@ function titlesField(path, s) {
 function roundsField(path) {
   const id = idFor(path);
   const sel = h('select', { id, name: path });
-  sel.append(h('option', { value: '', text: UI.unknown }), h('option', { value: 'none', text: UI.never }), h('option', { value: 'list', text: UI.roundsListed }));
+  sel.append(
+    h('option', { value: '', text: UI.unknown }),
+    h('option', { value: 'none', text: UI.never }),
+    h('option', { value: 'list', text: UI.roundsListed }),
+  );
   const rows = h('ol', { class: 'title-rows' });
   let n = 0;
   const addRow = () => {
     const rid = `${id}-${++n}`;
     const done = h('input', { type: 'date', id: `${rid}-completedOn`, required: true });
     const accepted = h('input', { type: 'date', id: `${rid}-acceptedOn` });
-    const row = h('li', { class: 'title-row' },
+    const row = h(
+      'li',
+      { class: 'title-row' },
       h('div', { class: 'field' }, h('label', { for: done.id, text: FIELDS['audit.rounds.completedOn'] }), done),
       h('div', { class: 'field' }, h('label', { for: accepted.id, text: FIELDS['audit.rounds.acceptedOn'] }), accepted),
-      h('button', { type: 'button', class: 'secondary remove', text: UI.removeRound, onclick: () => { row.remove(); if (!rows.children.length) sel.value = 'none'; sync(); } }));
+      h('button', {
+        type: 'button',
+        class: 'secondary remove',
+        text: UI.removeRound,
+        onclick: () => {
+          row.remove();
+          if (!rows.children.length) sel.value = 'none';
+          sync();
+        },
+      }),
+    );
     row.read = () => ({ completedOn: done.value, ...(accepted.value ? { acceptedOn: accepted.value } : {}) });
     rows.append(row);
     done.focus();
   };
-  const add = h('button', { type: 'button', class: 'secondary', text: UI.addRound, onclick: () => { sel.value = 'list'; addRow(); sync(); } });
+  const add = h('button', {
+    type: 'button',
+    class: 'secondary',
+    text: UI.addRound,
+    onclick: () => {
+      sel.value = 'list';
+      addRow();
+      sync();
+    },
+  });
   const box = h('div', { class: 'titles-box' }, rows, add);
   const sync = () => {
     box.hidden = sel.value !== 'list';
@@ -572,7 +792,12 @@ function roundsField(path) {
   sel.addEventListener('change', sync);
   const wrap = h('div', { class: 'field wide', 'data-path': path }, h('label', { for: id, text: UI.roundsHeld }), sel, box);
   sync();
-  register(path, wrap, () => (sel.value === 'none' ? [] : sel.value === 'list' ? [...rows.children].map((r) => r.read()).filter((r) => r.completedOn) : undefined), sel);
+  register(
+    path,
+    wrap,
+    () => (sel.value === 'none' ? [] : sel.value === 'list' ? [...rows.children].map((r) => r.read()).filter((r) => r.completedOn) : undefined),
+    sel,
+  );
   return wrap;
 }
 
@@ -640,7 +865,7 @@ function readProfile() {
 
 /** The form fields a question's fact names: the field itself, or every field under it (e.g. `titles`, `audit.mandatoryListed`). */
 export function fieldsForFact(fact, paths) {
-  return paths.filter((p) => p === fact || p.startsWith(fact + '.'));
+  return paths.filter((p) => p === fact || p.startsWith(`${fact}.`));
 }
 
 /** The next batch: the first `size` questions (most decisive first) whose fields have not been asked yet. */
@@ -680,18 +905,26 @@ function renderScreener() {
   const stop = document.getElementById('stop-screener');
   panel.hidden = fullForm();
   list.replaceChildren();
-  if (fullForm()) { status.textContent = tr('fullFormOn'); stop.hidden = true; renderVisibility(); return; }
+  if (fullForm()) {
+    status.textContent = tr('fullFormOn');
+    stop.hidden = true;
+    renderVisibility();
+    return;
+  }
   let msg;
   if (!state.answer) msg = tr('screenerStart');
   else if (state.stopped) msg = tr('screenerStopped');
   else if (state.batch.length) msg = tr('screenerNext');
   else msg = tr('screenerDone');
-  if (state.answer && state.remaining) msg += ' ' + tr('remaining', { n: state.remaining });
+  if (state.answer && state.remaining) msg += ` ${tr('remaining', { n: state.remaining })}`;
   status.textContent = msg;
   if (!state.stopped) {
     for (const path of state.batch) {
-      const a = h('a', { href: '#' + (state.fields.get(path)?.wrap.querySelector('input, select')?.id ?? idFor(path)) }, pick(labelOf(path)));
-      a.addEventListener('click', (e) => { e.preventDefault(); state.fields.get(path)?.focus(); });
+      const a = h('a', { href: `#${state.fields.get(path)?.wrap.querySelector('input, select')?.id ?? idFor(path)}` }, pick(labelOf(path)));
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        state.fields.get(path)?.focus();
+      });
       list.append(h('li', {}, a));
     }
   }
@@ -734,7 +967,10 @@ async function evaluateNow() {
     });
     const data = await res.json();
     if (seq !== state.seq) return;
-    if (!res.ok) { showProblem(data); return; }
+    if (!res.ok) {
+      showProblem(data);
+      return;
+    }
     state.answer = data;
     advanceScreener(data);
     renderResult(data);
@@ -756,11 +992,33 @@ function showProblem(problem) {
   document.getElementById('load-status').textContent = '';
   const list = h('ul');
   for (const e of problem.errors ?? []) {
-    const path = String(e.path ?? '').replace(/^profile\./, '').replace(/\[\d+\]/g, '');
+    const path = String(e.path ?? '')
+      .replace(/^profile\./, '')
+      .replace(/\[\d+\]/g, '');
     const field = state.fields.get(path);
     const control = field?.wrap.querySelector('input:not([hidden]), select:not([hidden])');
     control?.setAttribute('aria-invalid', 'true');
-    list.append(h('li', {}, field ? h('a', { href: '#' + (control?.id ?? ''), onclick: (ev) => { ev.preventDefault(); field.focus(); } }, pick(labelOf(path))) : e.path, ': ', e.message));
+    list.append(
+      h(
+        'li',
+        {},
+        field
+          ? h(
+              'a',
+              {
+                href: `#${control?.id ?? ''}`,
+                onclick: (ev) => {
+                  ev.preventDefault();
+                  field.focus();
+                },
+              },
+              pick(labelOf(path)),
+            )
+          : e.path,
+        ': ',
+        e.message,
+      ),
+    );
   }
   if (!list.children.length) list.append(h('li', {}, problem.detail ?? problem.title ?? 'error'));
   box.replaceChildren(h('p', {}, tr('fixErrors')), list);
@@ -770,18 +1028,25 @@ function showProblem(problem) {
 // The result.
 // ---------------------------------------------------------------------------------------------------------------
 
-const show = (v) => (v === undefined ? tr('notGiven') : v === null ? 'null' : Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? tr(v ? 'yes' : 'no') : String(v));
+const show = (v) =>
+  v === undefined ? tr('notGiven') : v === null ? 'null' : Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? tr(v ? 'yes' : 'no') : String(v);
 
 function factLine(t, { mine = false } = {}) {
   const label = pick(labelOf(t.fact));
   const op = OPS[t.operator] ?? t.operator;
   const li = h('li', { class: 'fact' }, h('span', { class: 'fact-name' }, label), ' ');
   if (mine) {
-    li.append(h('span', { class: 'needs' }, `${tr('needs')} ${t.negated ? 'NOT ' : ''}${op} ${show(t.value)}`), '; ',
-      h('span', { class: 'yours' }, `${tr('yours')}: ${show(t.actual)}`));
+    li.append(
+      h('span', { class: 'needs' }, `${tr('needs')} ${t.negated ? 'NOT ' : ''}${op} ${show(t.value)}`),
+      '; ',
+      h('span', { class: 'yours' }, `${tr('yours')}: ${show(t.actual)}`),
+    );
   } else {
-    li.append(h('span', { class: 'needs' }, `${t.negated ? 'NOT ' : ''}${op} ${show(t.value)}`), ' ',
-      h('span', { class: 'yours' }, `(${tr('yours')}: ${show(t.actual)})`));
+    li.append(
+      h('span', { class: 'needs' }, `${t.negated ? 'NOT ' : ''}${op} ${show(t.value)}`),
+      ' ',
+      h('span', { class: 'yours' }, `(${tr('yours')}: ${show(t.actual)})`),
+    );
   }
   li.append(h('code', { class: 'fact-path' }, t.fact));
   return li;
@@ -790,26 +1055,48 @@ function factLine(t, { mine = false } = {}) {
 function citationBlock(c) {
   const quotes = Array.isArray(c.quote) ? c.quote : [c.quote];
   const bq = h('blockquote', { class: 'quote', lang: 'zh' });
-  quotes.forEach((q, i) => { if (i) bq.append(' … '); bq.append(h('q', {}, q)); });
-  return h('figure', { class: 'citation' }, bq,
-    h('figcaption', {}, h('cite', { lang: 'zh' }, c.document), ' · ', h('span', { lang: 'zh' }, c.section)));
+  quotes.forEach((q, i) => {
+    if (i) bq.append(' … ');
+    bq.append(h('q', {}, q));
+  });
+  return h('figure', { class: 'citation' }, bq, h('figcaption', {}, h('cite', { lang: 'zh' }, c.document), ' · ', h('span', { lang: 'zh' }, c.section)));
 }
 
 function decisionCard(d, listed) {
   const title = (d ?? listed).title;
   const card = h('article', { class: 'decision', 'data-id': (d ?? listed).id });
   card.append(h('h4', { lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, pick([title.zh, title.en])));
-  const meta = h('p', { class: 'meta' },
-    h('span', {}, `${tr('ruleset')}: `, h('code', {}, `${(d ?? listed).ruleset}${d ? ' v' + d.version : ''}`)), ' · ',
-    h('code', { class: 'rule-id' }, (d ?? listed).id));
+  const meta = h(
+    'p',
+    { class: 'meta' },
+    h('span', {}, `${tr('ruleset')}: `, h('code', {}, `${(d ?? listed).ruleset}${d ? ` v${d.version}` : ''}`)),
+    ' · ',
+    h('code', { class: 'rule-id' }, (d ?? listed).id),
+  );
   card.append(meta);
   // The rule's plain-language explanation, filled with this enterprise's facts (in the answer's language).
   if (d?.explanation) card.append(h('p', { class: 'explanation', lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, d.explanation));
-  if (d?.fine) card.append(h('p', { class: 'fine' }, `${tr('fine')}: ${d.fine.minYuan != null ? d.fine.minYuan.toLocaleString() + ' – ' : '≤ '}${d.fine.maxYuan.toLocaleString()} ${tr('yuan')}`));
+  if (d?.fine)
+    card.append(
+      h(
+        'p',
+        { class: 'fine' },
+        `${tr('fine')}: ${d.fine.minYuan != null ? `${d.fine.minYuan.toLocaleString()} – ` : '≤ '}${d.fine.maxYuan.toLocaleString()} ${tr('yuan')}`,
+      ),
+    );
   if (d?.duty) card.append(h('p', { class: 'due', 'data-state': d.duty.state }, `${tr('dueNote')}: ${dutyLine(d.duty, pick)}`));
   if (d) card.append(citationBlock(d.citation));
   if (d?.because?.length) {
-    const det = h('details', { class: 'because' }, h('summary', {}, tr('because')), h('ul', {}, d.because.map((t) => factLine(t))));
+    const det = h(
+      'details',
+      { class: 'because' },
+      h('summary', {}, tr('because')),
+      h(
+        'ul',
+        {},
+        d.because.map((t) => factLine(t)),
+      ),
+    );
     card.append(det);
   }
   if (d?.note) card.append(h('p', { class: 'note' }, d.note));
@@ -818,7 +1105,7 @@ function decisionCard(d, listed) {
 }
 
 function section(id, titleKey, ...content) {
-  return h('section', { class: 'block', id, 'aria-labelledby': id + '-h' }, h('h3', { id: id + '-h' }, tr(titleKey)), ...content);
+  return h('section', { class: 'block', id, 'aria-labelledby': `${id}-h` }, h('h3', { id: `${id}-h` }, tr(titleKey)), ...content);
 }
 
 function renderResult(a) {
@@ -828,56 +1115,155 @@ function renderResult(a) {
   const proc = a.summary.process;
 
   // 1. The audit verdict.
-  const verdict = h('dl', { class: 'verdict-list' },
-    h('dt', {}, tr('status')), h('dd', { id: 'audit-status', class: 'status status-' + audit.status, 'data-status': audit.status }, pick(valueLabel('auditStatus', audit.status))),
-    h('dt', {}, tr('dueBy')), h('dd', { id: 'audit-due' }, audit.dueBy ?? tr('none')),
-    h('dt', {}, tr('overdue')), h('dd', { id: 'audit-overdue' }, audit.overdue === null ? tr('notKnown') : tr(audit.overdue ? 'yes' : 'no')),
+  const verdict = h(
+    'dl',
+    { class: 'verdict-list' },
+    h('dt', {}, tr('status')),
+    h('dd', { id: 'audit-status', class: `status status-${audit.status}`, 'data-status': audit.status }, pick(valueLabel('auditStatus', audit.status))),
+    h('dt', {}, tr('dueBy')),
+    h('dd', { id: 'audit-due' }, audit.dueBy ?? tr('none')),
+    h('dt', {}, tr('overdue')),
+    h('dd', { id: 'audit-overdue' }, audit.overdue === null ? tr('notKnown') : tr(audit.overdue ? 'yes' : 'no')),
   );
   const duty = dutyParts(a, { h, pick, byId });
   verdict.append(...duty.rows);
   if (audit.cycleYears) verdict.append(h('dt', {}, tr('cycle')), h('dd', {}, tr('years', { n: audit.cycleYears })));
-  if (audit.couldBe.length) verdict.append(h('dt', {}, tr('couldBe')), h('dd', { id: 'audit-could-be' }, audit.couldBe.map((s) => pick(valueLabel('auditStatus', s))).join(pick(['；', '; ']))));
-  verdict.append(
-    h('dt', {}, tr('route')), h('dd', { id: 'process-route', 'data-route': proc.route }, pick(valueLabel('route', proc.route))),
-  );
-  if (proc.acceptance.length) verdict.append(h('dt', {}, tr('acceptance')), h('dd', { id: 'process-acceptance' }, proc.acceptance.map((x) => pick(valueLabel('acceptance', x))).join(pick(['；', '; ']))));
+  if (audit.couldBe.length)
+    verdict.append(
+      h('dt', {}, tr('couldBe')),
+      h('dd', { id: 'audit-could-be' }, audit.couldBe.map((s) => pick(valueLabel('auditStatus', s))).join(pick(['；', '; ']))),
+    );
+  verdict.append(h('dt', {}, tr('route')), h('dd', { id: 'process-route', 'data-route': proc.route }, pick(valueLabel('route', proc.route))));
+  if (proc.acceptance.length)
+    verdict.append(
+      h('dt', {}, tr('acceptance')),
+      h('dd', { id: 'process-acceptance' }, proc.acceptance.map((x) => pick(valueLabel('acceptance', x))).join(pick(['；', '; ']))),
+    );
   verdict.append(h('dt', {}, tr('reason')), h('dd', { id: 'process-reason', lang: state.lang === 'zh' ? 'zh-CN' : 'en' }, proc.reason));
   const basis = audit.basis.map((id) => byId.get(id)).filter(Boolean);
   const procBasis = proc.basis.map((id) => byId.get(id)).filter(Boolean);
-  out.push(h('section', { class: 'block verdict', id: 'verdict', 'aria-labelledby': 'verdict-h' },
-    h('h3', { id: 'verdict-h' }, tr('audit')),
-    h('p', { class: 'as-of' }, `${tr('asOfLabel')}: ${a.asOf}`),
-    verdict,
-    duty.missed,
-    duty.duties,
-    basis.length ? h('div', { class: 'basis' }, h('h4', { class: 'sub-h' }, tr('basis')), basis.map((d) => decisionCard(d))) : null,
-    procBasis.length ? h('div', { class: 'basis' }, h('h4', { class: 'sub-h' }, tr('processDecisions')), procBasis.map((d) => decisionCard(d))) : null,
-  ));
+  out.push(
+    h(
+      'section',
+      { class: 'block verdict', id: 'verdict', 'aria-labelledby': 'verdict-h' },
+      h('h3', { id: 'verdict-h' }, tr('audit')),
+      h('p', { class: 'as-of' }, `${tr('asOfLabel')}: ${a.asOf}`),
+      verdict,
+      duty.missed,
+      duty.duties,
+      basis.length
+        ? h(
+            'div',
+            { class: 'basis' },
+            h('h4', { class: 'sub-h' }, tr('basis')),
+            basis.map((d) => decisionCard(d)),
+          )
+        : null,
+      procBasis.length
+        ? h(
+            'div',
+            { class: 'basis' },
+            h('h4', { class: 'sub-h' }, tr('processDecisions')),
+            procBasis.map((d) => decisionCard(d)),
+          )
+        : null,
+    ),
+  );
 
   // 2. Incentives, sanctions, obligations, recommendations — each with its quoted basis.
-  for (const [key, list] of [['incentives', a.summary.incentives], ['sanctions', a.summary.sanctions], ['obligations', a.summary.obligations], ['recommendations', a.summary.recommendations]]) {
+  for (const [key, list] of [
+    ['incentives', a.summary.incentives],
+    ['sanctions', a.summary.sanctions],
+    ['obligations', a.summary.obligations],
+    ['recommendations', a.summary.recommendations],
+  ]) {
     out.push(section(key, key, list.length ? list.map((x) => decisionCard(byId.get(x.id), x)) : h('p', { class: 'empty' }, tr('noneFound'))));
   }
 
   // 3. Why not.
   const whyNot = a.whyNot.filter((w) => w.kind === 'incentive' || w.kind === 'process');
   if (whyNot.length) {
-    out.push(section('why-not', 'whyNot', h('p', {}, tr('whyNotIntro')),
-      whyNot.map((w) => h('article', { class: 'decision why-not', 'data-id': w.id },
-        h('h4', {}, pick([w.title.zh, w.title.en])),
-        h('p', { class: 'meta' }, `${tr('ruleset')}: `, h('code', {}, w.ruleset), ' · ', h('code', { class: 'rule-id' }, w.id)),
-        h('ul', {}, w.missing.map((t) => factLine(t, { mine: true })))))));
+    out.push(
+      section(
+        'why-not',
+        'whyNot',
+        h('p', {}, tr('whyNotIntro')),
+        whyNot.map((w) =>
+          h(
+            'article',
+            { class: 'decision why-not', 'data-id': w.id },
+            h('h4', {}, pick([w.title.zh, w.title.en])),
+            h('p', { class: 'meta' }, `${tr('ruleset')}: `, h('code', {}, w.ruleset), ' · ', h('code', { class: 'rule-id' }, w.id)),
+            h(
+              'ul',
+              {},
+              w.missing.map((t) => factLine(t, { mine: true })),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   // 4. Warnings, undetermined rules, rule sets.
-  if (a.warnings.length) out.push(section('warnings', 'warnings', h('ul', {}, a.warnings.map((w) => h('li', { lang: 'en' }, h('code', {}, w.code), ' ', w.message)))));
+  if (a.warnings.length)
+    out.push(
+      section(
+        'warnings',
+        'warnings',
+        h(
+          'ul',
+          {},
+          a.warnings.map((w) => h('li', { lang: 'en' }, h('code', {}, w.code), ' ', w.message)),
+        ),
+      ),
+    );
   if (a.undetermined.length) {
-    out.push(section('undetermined', 'undetermined', h('p', {}, tr('undeterminedIntro', { n: a.undetermined.length })),
-      h('details', {}, h('summary', {}, tr('undetermined')), h('ul', {}, a.undetermined.map((u) => h('li', {}, pick([u.title.zh, u.title.en]), ' — ', u.missingFacts.map((f) => pick(labelOf(f))).join('、')))))));
+    out.push(
+      section(
+        'undetermined',
+        'undetermined',
+        h('p', {}, tr('undeterminedIntro', { n: a.undetermined.length })),
+        h(
+          'details',
+          {},
+          h('summary', {}, tr('undetermined')),
+          h(
+            'ul',
+            {},
+            a.undetermined.map((u) => h('li', {}, pick([u.title.zh, u.title.en]), ' — ', u.missingFacts.map((f) => pick(labelOf(f))).join('、'))),
+          ),
+        ),
+      ),
+    );
   }
-  out.push(section('rulesets', 'rulesets', h('ul', { class: 'rulesets' }, a.rulesets.map((r) =>
-    h('li', { 'data-status': r.status }, h('code', {}, `${r.id} v${r.version}`), ' ', pick([r.title.zh, r.title.en]), ' — ', pick(valueLabel('rulesetStatus', r.status)))))),
-  h('p', { class: 'receipt' }, `${tr('receipt')}: engine ${a.receipt.engineVersion} · profile sha256 `, h('code', {}, a.receipt.profileSha256.slice(0, 16) + '…')));
+  out.push(
+    section(
+      'rulesets',
+      'rulesets',
+      h(
+        'ul',
+        { class: 'rulesets' },
+        a.rulesets.map((r) =>
+          h(
+            'li',
+            { 'data-status': r.status },
+            h('code', {}, `${r.id} v${r.version}`),
+            ' ',
+            pick([r.title.zh, r.title.en]),
+            ' — ',
+            pick(valueLabel('rulesetStatus', r.status)),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'receipt' },
+      `${tr('receipt')}: engine ${a.receipt.engineVersion} · profile sha256 `,
+      h('code', {}, `${a.receipt.profileSha256.slice(0, 16)}…`),
+    ),
+  );
 
   document.getElementById('result-body').replaceChildren(...out);
   document.getElementById('result').hidden = false;
@@ -895,8 +1281,14 @@ function today() {
 async function boot() {
   const status = document.getElementById('load-status');
   status.textContent = tr('loading');
-  document.getElementById('lang-zh').addEventListener('click', () => { state.lang = 'zh'; applyLang(); });
-  document.getElementById('lang-en').addEventListener('click', () => { state.lang = 'en'; applyLang(); });
+  document.getElementById('lang-zh').addEventListener('click', () => {
+    state.lang = 'zh';
+    applyLang();
+  });
+  document.getElementById('lang-en').addEventListener('click', () => {
+    state.lang = 'en';
+    applyLang();
+  });
   try {
     const res = await fetch('/v1/schemas/profile', { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -908,7 +1300,10 @@ async function boot() {
   buildForm(state.schema);
   document.getElementById('asOf').value = today();
   const form = document.getElementById('profile-form');
-  form.addEventListener('submit', (e) => { e.preventDefault(); void evaluateNow(); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void evaluateNow();
+  });
   document.getElementById('full-form').addEventListener('change', renderScreener);
   document.getElementById('stop-screener').addEventListener('click', () => {
     state.stopped = !state.stopped;

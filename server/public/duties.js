@@ -13,7 +13,10 @@ export const DUTY_UI = {
   duties: ['审核义务', 'Audit duties'],
   noDueDate: ['未规定期限', 'no due date stated'],
   mayNotApply: ['是否适用取决于未填写的事实', 'whether it applies depends on facts not given'],
-  overdueUnknown: ['审核日期（上一轮完成日期或历次审核）未填写，无法判断是否逾期', 'the audit dates (last completed, or the rounds) are not given, so lateness cannot be told'],
+  overdueUnknown: [
+    '审核日期（上一轮完成日期或历次审核）未填写，无法判断是否逾期',
+    'the audit dates (last completed, or the rounds) are not given, so lateness cannot be told',
+  ],
 };
 
 /** Duty states, [zh, en]. */
@@ -39,28 +42,70 @@ export function dutyParts(a, { h, pick, byId }) {
   };
   const rows = [];
   if (audit.dueBasis.length) {
-    rows.push(h('dt', {}, say('dueBasis')), h('dd', { id: 'audit-due-basis' }, audit.dueBasis.flatMap((id, i) => [i ? '；' : '', titleOf(id), ' ', h('code', { class: 'rule-id' }, id)])));
+    rows.push(
+      h('dt', {}, say('dueBasis')),
+      h(
+        'dd',
+        { id: 'audit-due-basis' },
+        audit.dueBasis.flatMap((id, i) => [i ? '；' : '', titleOf(id), ' ', h('code', { class: 'rule-id' }, id)]),
+      ),
+    );
   }
   if (audit.metBy) rows.push(h('dt', {}, say('metBy')), h('dd', { id: 'audit-met-by' }, audit.metBy));
   const note = audit.overdue === null ? h('p', { class: 'note', id: 'audit-overdue-note' }, say('overdueUnknown')) : null;
   const missedList = audit.missed.length
-    ? h('div', { class: 'missed', id: 'audit-missed' }, h('h4', { class: 'sub-h' }, say('missed')), h('ul', {}, audit.missed.map((m) =>
-        h('li', { 'data-id': m.id },
-          h('strong', {}, m.dueBy), ' — ', pick([m.title.zh, m.title.en]), ' (', h('code', {}, `${m.ruleset} v${m.version}`), ') — ',
-          m.madeUpOn ? say('madeUp', { date: m.madeUpOn }) : say('notMadeUp'),
-          m.inForce ? '' : `；${say('noLongerInForce')}`,
-          h('br'), h('small', { lang: 'zh' }, `${m.citation.document} ${m.citation.section}`)))))
+    ? h(
+        'div',
+        { class: 'missed', id: 'audit-missed' },
+        h('h4', { class: 'sub-h' }, say('missed')),
+        h(
+          'ul',
+          {},
+          audit.missed.map((m) =>
+            h(
+              'li',
+              { 'data-id': m.id },
+              h('strong', {}, m.dueBy),
+              ' — ',
+              pick([m.title.zh, m.title.en]),
+              ' (',
+              h('code', {}, `${m.ruleset} v${m.version}`),
+              ') — ',
+              m.madeUpOn ? say('madeUp', { date: m.madeUpOn }) : say('notMadeUp'),
+              m.inForce ? '' : `；${say('noLongerInForce')}`,
+              h('br'),
+              h('small', { lang: 'zh' }, `${m.citation.document} ${m.citation.section}`),
+            ),
+          ),
+        ),
+      )
     : null;
   const missed = note || missedList ? h('div', {}, note, missedList) : null;
   const duties = audit.duties.length
-    ? h('details', { class: 'duties', id: 'audit-duties' }, h('summary', {}, `${say('duties')} (${audit.duties.length})`), h('ul', {}, audit.duties.map((d) =>
-        h('li', { 'data-id': d.id, 'data-state': d.state },
-          pick([d.title.zh, d.title.en]), ' — ', h('strong', {}, pick(DUTY_STATES[d.state] ?? [d.state, d.state])),
-          d.dueBy ? ` · ${d.dueBy}` : ` · ${say('noDueDate')}`,
-          d.metBy ? ` · ${say('metBy')} ${d.metBy}` : '',
-          d.madeUpOn ? ` · ${say('madeUp', { date: d.madeUpOn })}` : '',
-          d.applies ? '' : ` · ${say('mayNotApply')}`,
-          ' ', h('code', { class: 'rule-id' }, d.id)))))
+    ? h(
+        'details',
+        { class: 'duties', id: 'audit-duties' },
+        h('summary', {}, `${say('duties')} (${audit.duties.length})`),
+        h(
+          'ul',
+          {},
+          audit.duties.map((d) =>
+            h(
+              'li',
+              { 'data-id': d.id, 'data-state': d.state },
+              pick([d.title.zh, d.title.en]),
+              ' — ',
+              h('strong', {}, pick(DUTY_STATES[d.state] ?? [d.state, d.state])),
+              d.dueBy ? ` · ${d.dueBy}` : ` · ${say('noDueDate')}`,
+              d.metBy ? ` · ${say('metBy')} ${d.metBy}` : '',
+              d.madeUpOn ? ` · ${say('madeUp', { date: d.madeUpOn })}` : '',
+              d.applies ? '' : ` · ${say('mayNotApply')}`,
+              ' ',
+              h('code', { class: 'rule-id' }, d.id),
+            ),
+          ),
+        ),
+      )
     : null;
   return { rows, missed, duties };
 }

@@ -68,14 +68,22 @@ export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (a
       return request.body.map((item, index) => {
         if (!validateItem(item)) {
           const errors = describeErrors(validateItem.errors).map((e) => ({ ...e, path: `[${index}].${e.path}` }));
-          return { index, ok: false as const, error: problemFor(400, 'invalid-input', 'Invalid input', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, request.url) };
+          return {
+            index,
+            ok: false as const,
+            error: problemFor(400, 'invalid-input', 'Invalid input', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors, request.url),
+          };
         }
         try {
           return { index, ok: true as const, answer: answer(base, item, today, lang) };
         } catch (e) {
           if (e instanceof CleanprodError) {
             const errors = e.details.map((d) => ({ ...d, path: `[${index}].${d.path}` }));
-            return { index, ok: false as const, error: problemFor(400, e.code.toLowerCase().replaceAll('_', '-'), 'Invalid input', e.message, errors, request.url) };
+            return {
+              index,
+              ok: false as const,
+              error: problemFor(400, e.code.toLowerCase().replaceAll('_', '-'), 'Invalid input', e.message, errors, request.url),
+            };
           }
           throw e;
         }

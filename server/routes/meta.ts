@@ -7,8 +7,15 @@ const Health = Type.Object({
   status: Type.Literal('ok'),
   rulesets: Type.Integer({ description: 'how many rule sets are loaded' }),
   loadedAt: Type.String({ format: 'date-time', description: 'when the rules in service were loaded' }),
-  versions: Type.Array(Type.Object({ id: Type.String(), versions: Type.Array(Type.Object({ version: Type.String(), sha256: Type.String() })) }), { description: 'the loaded rule sets and versions with their content hashes' }),
-  lastReload: Type.Optional(Type.Object({ at: Type.String({ format: 'date-time' }), ok: Type.Boolean(), problems: Type.Integer() }, { description: 'the last reload (SIGHUP); when not ok the previous rules stayed in service' })),
+  versions: Type.Array(Type.Object({ id: Type.String(), versions: Type.Array(Type.Object({ version: Type.String(), sha256: Type.String() })) }), {
+    description: 'the loaded rule sets and versions with their content hashes',
+  }),
+  lastReload: Type.Optional(
+    Type.Object(
+      { at: Type.String({ format: 'date-time' }), ok: Type.Boolean(), problems: Type.Integer() },
+      { description: 'the last reload (SIGHUP); when not ok the previous rules stayed in service' },
+    ),
+  ),
 });
 
 export const metaRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {

@@ -21,18 +21,29 @@ export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = asyn
       return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
     }),
   );
-  app.get<{ Params: { id: string } }>('/v1/rulesets/:id', { schema: { tags: ['rulesets'], summary: 'One rule set and its versions', params: Type.Object({ id: Id }), response: errors } }, async (request) => {
-    const versions = versionsOf(rules.current(), request.params.id, 'id');
-    const latest = versions[versions.length - 1]!;
-    return { id: request.params.id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, versions: versions.map(summary) };
-  });
+  app.get<{ Params: { id: string } }>(
+    '/v1/rulesets/:id',
+    { schema: { tags: ['rulesets'], summary: 'One rule set and its versions', params: Type.Object({ id: Id }), response: errors } },
+    async (request) => {
+      const versions = versionsOf(rules.current(), request.params.id, 'id');
+      const latest = versions[versions.length - 1]!;
+      return { id: request.params.id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, versions: versions.map(summary) };
+    },
+  );
   app.get<{ Params: { id: string; version: string } }>(
     '/v1/rulesets/:id/versions/:version',
-    { schema: { tags: ['rulesets'], summary: 'One version: the rule file with its content hash', params: Type.Object({ id: Id, version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }) }), response: errors } },
+    {
+      schema: {
+        tags: ['rulesets'],
+        summary: 'One version: the rule file with its content hash',
+        params: Type.Object({ id: Id, version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }) }),
+        response: errors,
+      },
+    },
     async (request, reply) => {
-    const v = versionOf(rules.current(), request.params.id, request.params.version, 'version', 'id');
-    reply.header('etag', `"${v.sha256}"`);
-    return { ...v.file, sha256: v.sha256 };
-  },
+      const v = versionOf(rules.current(), request.params.id, request.params.version, 'version', 'id');
+      reply.header('etag', `"${v.sha256}"`);
+      return { ...v.file, sha256: v.sha256 };
+    },
   );
 };

@@ -11,7 +11,11 @@ describe('structural diff', () => {
     const report = d.changed.find((c) => c.id === 'cppl-2012-art27-4-report-and-publish')!;
     expect(report.previousId).toBe('cppl-2002-art28-3-report-results');
     expect(report.conditions?.added).toContainEqual({ under: 'any', leaf: 'energy.exceedsConsumptionQuota equal true' });
-    expect(report.fields.find((f) => f.field === 'outcome')).toEqual({ field: 'outcome', from: 'report-audit-results', to: 'report-and-publish-audit-results' });
+    expect(report.fields.find((f) => f.field === 'outcome')).toEqual({
+      field: 'outcome',
+      from: 'report-audit-results',
+      to: 'report-and-publish-audit-results',
+    });
     expect(report.semantic.verdict).toBe('differs');
     const renumbered = d.changed.find((c) => c.id === 'cppl-2012-art27-2-1-exceeds-standard-or-quota')!;
     expect(renumbered.semantic).toMatchObject({ verdict: 'same-on-all-searched', exhaustive: true });
@@ -32,9 +36,25 @@ describe('structural diff', () => {
   it('a changed threshold is found by searching its boundary, and a reordering is a refactoring', () => {
     const file = (conditions: unknown): RuleSetFile =>
       ({
-        id: 't', version: '1.0.0', title: { zh: 't', en: 't' }, validFrom: '2020-01-01', validTo: null, jurisdiction: { level: 'country', country: 'CN' },
-        source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' }, assumptions: [],
-        rules: [{ id: 'r', kind: 'audit', outcome: 'required', title: { zh: 't', en: 't' }, explanation: { zh: 't', en: 't' }, conditions, citation: { document: 'd', section: 's', quote: 'q' } }],
+        id: 't',
+        version: '1.0.0',
+        title: { zh: 't', en: 't' },
+        validFrom: '2020-01-01',
+        validTo: null,
+        jurisdiction: { level: 'country', country: 'CN' },
+        source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' },
+        assumptions: [],
+        rules: [
+          {
+            id: 'r',
+            kind: 'audit',
+            outcome: 'required',
+            title: { zh: 't', en: 't' },
+            explanation: { zh: 't', en: 't' },
+            conditions,
+            citation: { document: 'd', section: 's', quote: 'q' },
+          },
+        ],
       }) as RuleSetFile;
     const prep = (c: unknown, version: string) => prepareVersion({ file: { ...file(c), version }, sha256: '', location: '' });
     const a = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThanInclusive', value: 2000 }] }, '1.0.0');
@@ -42,8 +62,24 @@ describe('structural diff', () => {
     const found = semanticCheck(a, a.rules[0]!, b, b.rules[0]!);
     expect(found.verdict).toBe('differs');
     expect(found.counterexample?.facts).toEqual({ 'size.annualRevenue': 2000 });
-    const x = prep({ any: [{ fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true }, { fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true }] }, '1.0.0');
-    const y = prep({ any: [{ fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true }, { fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true }] }, '1.1.0');
+    const x = prep(
+      {
+        any: [
+          { fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true },
+          { fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true },
+        ],
+      },
+      '1.0.0',
+    );
+    const y = prep(
+      {
+        any: [
+          { fact: 'energy', path: '$.highWaterUse', operator: 'equal', value: true },
+          { fact: 'energy', path: '$.keyEnergyUser', operator: 'equal', value: true },
+        ],
+      },
+      '1.1.0',
+    );
     const d = diffVersions(x, y);
     expect(d.changed[0]?.conditions).toEqual({ added: [], removed: [], restructured: true });
     expect(d.changed[0]?.semantic).toMatchObject({ verdict: 'same-on-all-searched', exhaustive: true, searched: 9 });

@@ -17,7 +17,11 @@ const ceramics: Profile = {
 
 describe('what-if', () => {
   it('fixing the discharge exceedance ends the mandatory audit, and says so', () => {
-    const p: Profile = { sector: 'industry', environment: { exceedsDischargeStandard: true, exceedsTotalQuota: false, usesToxicRawMaterials: false, dischargesToxicSubstances: false }, energy: { exceedsConsumptionQuota: false } };
+    const p: Profile = {
+      sector: 'industry',
+      environment: { exceedsDischargeStandard: true, exceedsTotalQuota: false, usesToxicRawMaterials: false, dischargesToxicSubstances: false },
+      energy: { exceedsConsumptionQuota: false },
+    };
     const r = whatIf(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'] }, [{ path: 'environment.exceedsDischargeStandard', value: false }]);
     expect(r.before.summary.audit.status).toBe('mandatory');
     expect(r.after.summary.audit.status).toBe('encouraged');
@@ -39,7 +43,10 @@ describe('what-if', () => {
     const after = whatIf(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'] }, w.whatIf!.changes);
     expect(after.difference.incentives.added).toContain('cppl-2012-art32-sme-fund');
     for (const entry of a.whyNot.filter((x) => x.whatIf)) {
-      const fired = evaluate(bundled(), whatIf(bundled(), p, { asOf: '2014-06-01' }, entry.whatIf!.changes).changed, { asOf: '2014-06-01', rulesets: [entry.ruleset] });
+      const fired = evaluate(bundled(), whatIf(bundled(), p, { asOf: '2014-06-01' }, entry.whatIf!.changes).changed, {
+        asOf: '2014-06-01',
+        rulesets: [entry.ruleset],
+      });
       expect(fired.decisions.map((d) => d.id)).toContain(entry.id);
     }
   });

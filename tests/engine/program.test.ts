@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compiled, factTable, parseCondition, Program, valueOf } from '../../engine/index.ts';
+import { compiled, factTable, parseCondition, Program, truthOf } from '../../engine/index.ts';
 import { bundled } from '../support/rulebase.ts';
 
 const leaf = (path: string, value: unknown = true) => ({ fact: 'env', path: `$.${path}`, operator: 'equal', value });
@@ -21,7 +21,8 @@ describe('the flattened condition program', () => {
   it('the bundled rule base shares conditions across rules: fewer distinct nodes than nodes', () => {
     const base = bundled();
     let nodes = 0;
-    const count = (n: ReturnType<typeof parseCondition>): number => 1 + (n.type === 'leaf' ? 0 : n.type === 'not' ? count(n.child) : n.children.reduce((s, c) => s + count(c), 0));
+    const count = (n: ReturnType<typeof parseCondition>): number =>
+      1 + (n.type === 'leaf' ? 0 : n.type === 'not' ? count(n.child) : n.children.reduce((s, c) => s + count(c), 0));
     for (const versions of base.rulesets.values()) for (const v of versions) for (const r of v.rules) nodes += count(r.node);
     expect(base.program.size).toBeGreaterThan(0);
     expect(base.program.size).toBeLessThan(nodes);
@@ -45,8 +46,8 @@ describe('the flattened condition program', () => {
         const t1 = factTable(f1, base.program);
         const t2 = factTable(f2, base.program);
         for (const r of rules) {
-          expect(r.compiled.value(t1)).toBe(valueOf(r.node, f1));
-          expect(r.compiled.value(t2)).toBe(valueOf(r.node, f2));
+          expect(r.compiled.value(t1)).toBe(truthOf(r.node, f1));
+          expect(r.compiled.value(t2)).toBe(truthOf(r.node, f2));
         }
       }),
       { numRuns: 200 },

@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { judge, parseCondition, valueOf } from '../../engine/index.ts';
+import { judge, parseCondition, truthOf } from '../../engine/index.ts';
 
 const leaf = (path: string, value: unknown = true) => ({ fact: 'env', path: `$.${path}`, operator: 'equal', value });
 
 describe('three-valued evaluation', () => {
   it('an absent fact is unknown, never a silent no', () => {
     const node = parseCondition({ all: [leaf('a')] });
-    expect(valueOf(node, {})).toBe('U');
-    expect(valueOf(node, { env: {} })).toBe('U');
-    expect(valueOf(node, { env: { a: false } })).toBe('F');
+    expect(truthOf(node, {})).toBe('U');
+    expect(truthOf(node, { env: {} })).toBe('U');
+    expect(truthOf(node, { env: { a: false } })).toBe('F');
   });
 
   it('all: false wins over unknown; any: true wins over unknown (Kleene)', () => {
     const all = parseCondition({ all: [leaf('a'), leaf('b')] });
     const any = parseCondition({ any: [leaf('a'), leaf('b')] });
-    expect(valueOf(all, { env: { a: false } })).toBe('F');
-    expect(valueOf(all, { env: { a: true } })).toBe('U');
-    expect(valueOf(any, { env: { a: true } })).toBe('T');
-    expect(valueOf(any, { env: { a: false } })).toBe('U');
+    expect(truthOf(all, { env: { a: false } })).toBe('F');
+    expect(truthOf(all, { env: { a: true } })).toBe('U');
+    expect(truthOf(any, { env: { a: true } })).toBe('T');
+    expect(truthOf(any, { env: { a: false } })).toBe('U');
   });
 
   it('not flips true and false and keeps unknown', () => {
     const node = parseCondition({ not: leaf('a') });
-    expect(valueOf(node, { env: { a: true } })).toBe('F');
-    expect(valueOf(node, { env: { a: false } })).toBe('T');
-    expect(valueOf(node, { env: {} })).toBe('U');
+    expect(truthOf(node, { env: { a: true } })).toBe('F');
+    expect(truthOf(node, { env: { a: false } })).toBe('T');
+    expect(truthOf(node, { env: {} })).toBe('U');
   });
 
   it('explains: because lists the true leaves with actual values, missing the failed ones, unknownFacts the deciding absences', () => {
@@ -49,7 +49,7 @@ describe('three-valued evaluation', () => {
   });
 
   it('an empty top-level all always holds (a provision for every enterprise)', () => {
-    expect(valueOf(parseCondition({ all: [] }), {})).toBe('T');
+    expect(truthOf(parseCondition({ all: [] }), {})).toBe('T');
   });
 
   it('rejects an operator that is not in the registry', () => {

@@ -6,13 +6,21 @@ const unused = (a: ReturnType<typeof evaluate>) => a.warnings.filter((w) => w.co
 
 describe('facts given and not used', () => {
   it('a Meizhou enterprise in 2024 that reports illegal discharge is told no rule in force reads it', () => {
-    const a = evaluate(bundled(), { sector: 'industry', location: { city: 'meizhou' }, energy: { exceedsConsumptionQuota: true }, conduct: { illegalDischarge: true } }, { asOf: '2024-06-01' });
+    const a = evaluate(
+      bundled(),
+      { sector: 'industry', location: { city: 'meizhou' }, energy: { exceedsConsumptionQuota: true }, conduct: { illegalDischarge: true } },
+      { asOf: '2024-06-01' },
+    );
     expect(unused(a)).toEqual(['conduct.illegalDischarge']);
     expect(a.warnings.find((w) => w.path === 'conduct.illegalDischarge')?.message).toMatch(/conduct\.illegalDischarge.*2024-06-01/);
   });
 
   it('the same fact in Foshan in 2014, where a rule in force reads it, is not flagged; nor are id and name', () => {
-    const a = evaluate(bundled(), { id: 'x', name: 'y', sector: 'industry', location: { city: 'foshan' }, conduct: { illegalDischarge: true } }, { asOf: '2014-06-01', lang: 'en' });
+    const a = evaluate(
+      bundled(),
+      { id: 'x', name: 'y', sector: 'industry', location: { city: 'foshan' }, conduct: { illegalDischarge: true } },
+      { asOf: '2014-06-01', lang: 'en' },
+    );
     expect(unused(a)).toEqual([]);
   });
 

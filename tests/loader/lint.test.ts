@@ -25,7 +25,10 @@ describe('lint', () => {
     const text = readFileSync(file, 'utf8')
       .replace('quote: 超过单位产品能源消耗限额标准构成高耗能的', 'quote: 超过单位产品能源消耗限额标准构成高能耗的')
       .replace('{ fact: finance, path: $.sme, operator: equal, value: true }', '{ fact: finance, path: $.smeFlag, operator: equal, value: true }')
-      .replace('{ fact: audit, path: $.notableResults, operator: equal, value: true }', '{ fact: audit, path: $.notableResults, operator: equals, value: true }');
+      .replace(
+        '{ fact: audit, path: $.notableResults, operator: equal, value: true }',
+        '{ fact: audit, path: $.notableResults, operator: equals, value: true }',
+      );
     writeFileSync(file, text);
     const all = lintRules(loadRulesDir(dir));
     // Editing a released file is itself a problem (the lock); the others are what this test breaks on purpose.
@@ -53,7 +56,7 @@ describe('lint', () => {
     writeFileSync(file, text.replace('kind: sanction', 'kind: penalty'));
     expect(lintRules(loadRulesDir(dir)).some((p) => p.message.includes('kind: must be one of'))).toBe(true);
     // Every rule explains itself in both languages.
-    writeFileSync(file, text.replace(/\n    explanation:\n      zh: .*\n      en: .*\n/, '\n'));
+    writeFileSync(file, text.replace(/\n {4}explanation:\n {6}zh: .*\n {6}en: .*\n/, '\n'));
     expect(lintRules(loadRulesDir(dir)).map((p) => p.message)).toContainEqual(expect.stringMatching(/explanation.*is required/));
   });
 

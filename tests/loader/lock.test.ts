@@ -28,6 +28,8 @@ describe('released versions are immutable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cleanprod-changelog-'));
     cpSync(BUNDLED_RULES_DIR, dir, { recursive: true });
     writeFileSync(join(dir, 'cppl', 'CHANGELOG.md'), '# cppl\n\n## 2.0.0\n');
-    expect(lintRules(loadRulesDir(dir)).map((p) => `${p.file} ${p.message}`)).toContainEqual(expect.stringMatching(/1\.0\.0\.yaml CHANGELOG\.md has no entry '## 1\.0\.0'/));
+    expect(lintRules(loadRulesDir(dir)).map((p) => `${p.file} ${p.message}`)).toContainEqual(
+      expect.stringMatching(/1\.0\.0\.yaml CHANGELOG\.md has no entry '## 1\.0\.0'/),
+    );
   });
 });

@@ -7,7 +7,11 @@ import { bundled } from '../support/rulebase.ts';
 
 const RUNS = Number(process.env.PROP_RUNS ?? 200);
 /** The sanctions that rest on an audit being late (逾期). */
-const LATENESS_SANCTIONS = ['gd2016-rewards-2-overdue-preferences-cancelled', 'gd2016-rewards-2-overdue-next-round-listing', 'gd2016-supervision-5-overdue-next-round-listing'];
+const LATENESS_SANCTIONS = [
+  'gd2016-rewards-2-overdue-preferences-cancelled',
+  'gd2016-rewards-2-overdue-next-round-listing',
+  'gd2016-supervision-5-overdue-next-round-listing',
+];
 
 /** A profile with its whole audit history given (rounds), consistent with lastCompleted, and no completedOnTime. */
 const withHistory = fc.tuple(profileArb(), fc.array(isoDate(2003, 2026), { maxLength: 4 })).map(([p, dates]): Profile => {
@@ -20,7 +24,11 @@ const withHistory = fc.tuple(profileArb(), fc.array(isoDate(2003, 2026), { maxLe
 const withRound = (p: Profile, completedOn: string): Profile => {
   const rounds = [...(p.audit?.rounds ?? []), { completedOn }];
   const audit: NonNullable<Profile['audit']> = { ...p.audit, rounds };
-  if (audit.lastCompleted !== undefined) audit.lastCompleted = rounds.map((r) => r.completedOn).sort().at(-1)!;
+  if (audit.lastCompleted !== undefined)
+    audit.lastCompleted = rounds
+      .map((r) => r.completedOn)
+      .sort()
+      .at(-1)!;
   return { ...p, audit };
 };
 

@@ -19,7 +19,8 @@ describe('HTTP API', () => {
     const r = await post({ profile: { id: 'e1', sector: 'industry', energy: { exceedsConsumptionQuota: true } } });
     expect(r.statusCode).toBe(200);
     const a = r.json();
-    for (const key of ['asOf', 'profileId', 'rulesets', 'summary', 'decisions', 'whyNot', 'undetermined', 'questions', 'facts', 'warnings', 'receipt']) expect(a).toHaveProperty(key);
+    for (const key of ['asOf', 'profileId', 'rulesets', 'summary', 'decisions', 'whyNot', 'undetermined', 'questions', 'facts', 'warnings', 'receipt'])
+      expect(a).toHaveProperty(key);
     expect(a.asOf).toBe('2013-06-01');
     expect(a.profileId).toBe('e1');
     expect(a.summary.audit.status).toBe('mandatory');

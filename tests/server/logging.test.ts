@@ -9,7 +9,11 @@ const SECRET_ID = 'ent-91440600-SECRET-7731';
 describe('logging: no enterprise data by default', () => {
   it('logs request id, method, path, route, status and duration only — never bodies, queries or addresses', async () => {
     const lines: string[] = [];
-    const app = buildApp({ base: bundled(), today: () => '2014-06-01', logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
+    const app = buildApp({
+      base: bundled(),
+      today: () => '2014-06-01',
+      logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+    });
     try {
       const profile = { id: SECRET_ID, name: SECRET_NAME, sector: 'industry', energy: { exceedsConsumptionQuota: true } };
       const ok = await app.inject({ method: 'POST', url: `/v1/evaluate?ref=${encodeURIComponent(SECRET_ID)}`, payload: { profile } });
@@ -17,18 +21,33 @@ describe('logging: no enterprise data by default', () => {
       expect(ok.body).toContain(SECRET_ID); // the answer echoes it to the caller …
       // … and the failures: a validation error, a forbidden key, malformed JSON, an unknown rule set, a batch, a what-if
       await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { profile: { ...profile, sectr: SECRET_NAME } } });
-      await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: `{"profile":{"name":"${SECRET_NAME}","__proto__":{"id":"${SECRET_ID}"}}}` });
-      await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: `{"profile":{"name":"${SECRET_NAME}"` });
+      await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"profile":{"name":"${SECRET_NAME}","__proto__":{"id":"${SECRET_ID}"}}}`,
+      });
+      await app.inject({
+        method: 'POST',
+        url: '/v1/evaluate',
+        headers: { 'content-type': 'application/json' },
+        payload: `{"profile":{"name":"${SECRET_NAME}"`,
+      });
       await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { profile, rulesets: [SECRET_ID.toLowerCase()] } });
       await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: [{ profile }, { profile: { name: SECRET_NAME, size: 'x' } }] });
-      await app.inject({ method: 'POST', url: '/v1/whatif', payload: { request: { profile }, changes: [{ path: 'energy.exceedsConsumptionQuota', value: false }] } });
+      await app.inject({
+        method: 'POST',
+        url: '/v1/whatif',
+        payload: { request: { profile }, changes: [{ path: 'energy.exceedsConsumptionQuota', value: false }] },
+      });
       await app.inject({ method: 'GET', url: `/v1/rulesets/cppl/diff?from=1.0.0&to=2.0.0&who=${encodeURIComponent(SECRET_NAME)}` });
     } finally {
       await app.close();
     }
     const log = lines.join('');
     expect(lines.length).toBeGreaterThan(10);
-    for (const secret of [SECRET_NAME, SECRET_ID, SECRET_ID.toLowerCase(), 'Secret', encodeURIComponent(SECRET_ID), '127.0.0.1', 'user-agent']) expect(log).not.toContain(secret);
+    for (const secret of [SECRET_NAME, SECRET_ID, SECRET_ID.toLowerCase(), 'Secret', encodeURIComponent(SECRET_ID), '127.0.0.1', 'user-agent'])
+      expect(log).not.toContain(secret);
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const incoming = records.filter((r) => r.msg === 'incoming request');
     const completed = records.filter((r) => r.msg === 'request completed');

@@ -12,7 +12,15 @@ describe('OpenAPI and batch', () => {
     expect(doc.openapi).toBe('3.1.0');
     const result = await new Validator().validate(doc);
     expect(result).toEqual({ valid: true });
-    for (const path of ['/v1/evaluate', '/v1/evaluate/batch', '/v1/rulesets', '/v1/rulesets/{id}', '/v1/rulesets/{id}/versions/{version}', '/v1/schemas/profile', '/healthz']) {
+    for (const path of [
+      '/v1/evaluate',
+      '/v1/evaluate/batch',
+      '/v1/rulesets',
+      '/v1/rulesets/{id}',
+      '/v1/rulesets/{id}/versions/{version}',
+      '/v1/schemas/profile',
+      '/healthz',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.schemas.EvaluateRequest.examples.length).toBeGreaterThan(0);
@@ -23,7 +31,11 @@ describe('OpenAPI and batch', () => {
     const r = await app.inject({
       method: 'POST',
       url: '/v1/evaluate/batch',
-      payload: [{ profile: { sector: 'industry', energy: { exceedsConsumptionQuota: true } } }, { profile: { location: { city: 'gotham' } } }, { profile: {}, rulesets: ['nope'] }],
+      payload: [
+        { profile: { sector: 'industry', energy: { exceedsConsumptionQuota: true } } },
+        { profile: { location: { city: 'gotham' } } },
+        { profile: {}, rulesets: ['nope'] },
+      ],
     });
     expect(r.statusCode).toBe(200);
     const [a, b, c] = r.json();
@@ -50,7 +62,8 @@ describe('OpenAPI and batch', () => {
     const payload = { profile: { sector: 'industry', energy: { exceedsConsumptionQuota: true, annualConsumptionTce: 60000 } } };
     const zh = (await app.inject({ method: 'POST', url: '/v1/evaluate', payload })).json();
     const en = (await app.inject({ method: 'POST', url: '/v1/evaluate', payload, headers: { 'accept-language': 'en-US,en;q=0.9' } })).json();
-    const pick = (a: { decisions: { id: string; explanation: string; citation: { quote: string } }[] }) => a.decisions.find((d) => d.id === 'cppl-2012-art27-2-2-high-energy')!;
+    const pick = (a: { decisions: { id: string; explanation: string; citation: { quote: string } }[] }) =>
+      a.decisions.find((d) => d.id === 'cppl-2012-art27-2-2-high-energy')!;
     expect(zh.language).toBe('zh');
     expect(en.language).toBe('en');
     expect(pick(zh).explanation).toContain('年综合能耗 60,000 吨标准煤');

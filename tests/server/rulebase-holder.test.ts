@@ -50,7 +50,12 @@ describe('rule base holder (reload)', () => {
     expect(JSON.stringify(result.problems)).toMatch(/quote|verbatim|source/i);
     // never half-loaded: the watched rule still fires as before, and the draft is not listed
     expect(await fires()).toBe(true);
-    expect(rules.describe().rulesets.find((r) => r.id === 'cppl')!.versions.map((v) => v.version)).toEqual(versionNames('cppl'));
+    expect(
+      rules
+        .describe()
+        .rulesets.find((r) => r.id === 'cppl')!
+        .versions.map((v) => v.version),
+    ).toEqual(versionNames('cppl'));
     expect(rules.describe().loadedAt).toBe(loadedAt);
     expect(rules.describe().lastReload).toMatchObject({ ok: false });
   });
@@ -66,7 +71,9 @@ describe('rule base holder (reload)', () => {
     const { dir, rules, app } = fresh();
     const h = (await app.inject({ method: 'GET', url: '/healthz' })).json();
     expect(h).toMatchObject({ status: 'ok', rulesets: expect.any(Number), loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
-    expect(h.versions.find((r: { id: string }) => r.id === 'cppl').versions).toEqual(versionNames('cppl').map((version) => ({ version, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })));
+    expect(h.versions.find((r: { id: string }) => r.id === 'cppl').versions).toEqual(
+      versionNames('cppl').map((version) => ({ version, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })),
+    );
     expect(h.lastReload).toBeUndefined();
     addDraftVersion(dir, { breakQuote: true });
     rules.reload();

@@ -30,7 +30,15 @@ export function addDraftVersion(dir: string, { breakQuote = false } = {}): strin
     id: WATCHED_RULE,
     conditions: { all: [{ fact: 'energy', path: '$.exceedsConsumptionQuota', operator: 'equal', value: false }] },
   };
-  if (breakQuote) change.citation = { document: '中华人民共和国清洁生产促进法（2012年修正）', section: '第二十七条第二款第（二）项', quote: `${WATCHED_QUOTE}（此句不在原文中）` };
-  writeFileSync(join(dir, 'cppl', `${draft.version}.yaml`), stringify({ id: 'cppl', version: draft.version, extends: draft.extends, rules: { change: [change] } }));
+  if (breakQuote)
+    change.citation = {
+      document: '中华人民共和国清洁生产促进法（2012年修正）',
+      section: '第二十七条第二款第（二）项',
+      quote: `${WATCHED_QUOTE}（此句不在原文中）`,
+    };
+  writeFileSync(
+    join(dir, 'cppl', `${draft.version}.yaml`),
+    stringify({ id: 'cppl', version: draft.version, extends: draft.extends, rules: { change: [change] } }),
+  );
   return draft.version;
 }

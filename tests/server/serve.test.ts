@@ -67,7 +67,12 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 
 
 const get = (base: string, path: string) => fetch(base + path, { signal: AbortSignal.timeout(5000) });
 async function fires(base: string): Promise<boolean> {
-  const r = await fetch(`${base}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(WATCHED_REQUEST), signal: AbortSignal.timeout(5000) });
+  const r = await fetch(`${base}/v1/evaluate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(WATCHED_REQUEST),
+    signal: AbortSignal.timeout(5000),
+  });
   expect(r.status).toBe(200);
   const answer = (await r.json()) as { decisions: { id: string }[] };
   return answer.decisions.some((d) => d.id === WATCHED_RULE);
@@ -104,7 +109,11 @@ describe('cleanprod serve: rules from outside', () => {
     const draft = addDraftVersion(dir);
     child.kill('SIGHUP');
     const health1 = await until('the reload', async () => {
-      const h = (await (await get(base, '/healthz')).json()) as { loadedAt: string; lastReload?: { ok: boolean }; versions: { id: string; versions: { version: string }[] }[] };
+      const h = (await (await get(base, '/healthz')).json()) as {
+        loadedAt: string;
+        lastReload?: { ok: boolean };
+        versions: { id: string; versions: { version: string }[] }[];
+      };
       return h.lastReload ? h : undefined;
     });
     expect(health1.lastReload).toMatchObject({ ok: true });

@@ -24,14 +24,15 @@ const OVERRIDES: Record<string, (complete: boolean) => fc.Arbitrary<unknown>> = 
       { weight: 6, arbitrary: guangdongLocation(complete) },
       { weight: 1, arbitrary: fc.record({ province: fc.constantFrom('hunan', 'jiangxi', 'fujian'), city: fc.constantFrom('changsha', 'ganzhou', 'xiamen') }) },
     ),
-  'industry.codes': () => fc.uniqueArray(fc.constantFrom('3011', '3071', '3360', '1713', '2211', '3843', '6110', '3212', '2710', '4411', '9999'), { maxLength: 2 }),
+  'industry.codes': () =>
+    fc.uniqueArray(fc.constantFrom('3011', '3071', '3360', '1713', '2211', '3843', '6110', '3212', '2710', '4411', '9999'), { maxLength: 2 }),
   'industry.keys': () => fc.uniqueArray(fc.constantFrom(...INDUSTRY_KEYS), { maxLength: 3 }),
   'environment.priorityControlChemicals': () => fc.uniqueArray(fc.constantFrom('镉及镉化合物', '汞及汞化合物', '六价铬化合物', '甲醛'), { maxLength: 2 }),
   'audit.rounds': () =>
     fc.array(
-      fc.tuple(isoDate(2003, 2026), fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined })).map(([completedOn, days]) =>
-        days === undefined ? { completedOn } : { completedOn, acceptedOn: plusDays(completedOn, days) },
-      ),
+      fc
+        .tuple(isoDate(2003, 2026), fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }))
+        .map(([completedOn, days]) => (days === undefined ? { completedOn } : { completedOn, acceptedOn: plusDays(completedOn, days) })),
       { maxLength: 3 },
     ),
   id: () => fc.string({ maxLength: 12 }),
@@ -51,7 +52,8 @@ function consistentAudit(a: Audit): Audit {
   const l = out.mandatoryListed;
   if (l) {
     if (l.listed === false) out.mandatoryListed = { listed: false };
-    else if (l.listedOn !== undefined && l.deadline !== undefined && l.deadline < l.listedOn) out.mandatoryListed = { ...l, listedOn: l.deadline, deadline: l.listedOn };
+    else if (l.listedOn !== undefined && l.deadline !== undefined && l.deadline < l.listedOn)
+      out.mandatoryListed = { ...l, listedOn: l.deadline, deadline: l.listedOn };
   }
   return out;
 }

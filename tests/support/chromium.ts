@@ -7,15 +7,28 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless, sandbox-free (root in CI) and quiet on this closed network. */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Launches chromium with a fresh profile. A missing chromium is an error, never a skip: the browser tests must fail
  * where it is not installed (.ci/run installs it).
  */
-export async function launchChromium(options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}${process.env.CI ? ' (CI: .ci/run installs it)' : ''}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    throw new Error(
+      `chromium not found at ${CHROMIUM}${process.env.CI ? ' (CI: .ci/run installs it)' : ''}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'cleanprod-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, ...options });

@@ -20,7 +20,6 @@ import autocannon from 'autocannon';
 import { synthesize } from '../analysis/index.ts';
 import {
   buildJreEngine,
-  checkJurisdiction,
   deriveFacts,
   evaluate,
   factTable,
@@ -51,11 +50,13 @@ const now = () => Number(process.hrtime.bigint()) / 1000;
 /** The versions in force for this profile on this date (what evaluate() decides with). */
 function inForce(base: RuleBase, profile: Profile, asOf: string): PreparedVersion[] {
   const facts = { ...profile, ...deriveFacts(base.derivedFacts, { profile, asOf }).facts };
+  const table = factTable(facts, base.program);
   const out: PreparedVersion[] = [];
   for (const [id, versions] of base.rulesets) {
     const sel = selectVersion(id, versions, asOf);
-    if (sel.dateStatus === 'in-force' && checkJurisdiction(sel.version, facts).value !== 'F') out.push(sel.version);
+    if (sel.dateStatus === 'in-force' && valueIn(sel.version.place, table) !== 'F') out.push(sel.version);
   }
+  releaseTable(table);
   return out;
 }
 
@@ -101,7 +102,7 @@ async function inProcess(base: RuleBase) {
     for (const job of jobs) {
       const t = now();
       const table = factTable(job.facts, base.program);
-      for (const v of job.versions) for (const rule of v.rules) if (valueIn(rule.compiled, table) === 'T') held += 1;
+      for (const v of job.versions) for (const rule of v.rules) if (valueIn(rule.effective, table) === 'T') held += 1;
       releaseTable(table);
       if (r > 0) decide.push(now() - t);
     }

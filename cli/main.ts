@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { CleanprodError, evaluate } from '../engine/index.ts';
+import { answerRequest } from '../analysis/index.ts';
+import { CleanprodError } from '../engine/index.ts';
 import { BUNDLED_CASES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
 import { dateOption, rulesDirOption } from './options.ts';
 import { ENGINE_VERSION } from '../engine/index.ts';
@@ -32,14 +33,11 @@ program
   .addOption(rulesDirOption())
   .action((file: string, opts: { asOf?: string; format: string; includeOutOfForce?: boolean; rulesDir: string }) => {
     const request = readRequestFile(file);
-    const asOf = opts.asOf !== undefined ? dateOption('--as-of', opts.asOf) : (request.asOf ?? todayIso());
     const base = loadRuleBase(opts.rulesDir);
-    const answer = evaluate(base, request.profile, {
-      asOf,
-      ...(request.rulesets ? { rulesets: request.rulesets } : {}),
-      ...(request.versions ? { versions: request.versions } : {}),
-      includeOutOfForce: opts.includeOutOfForce ?? request.includeOutOfForce ?? false,
-      whatIfLinks: true,
+    const answer = answerRequest(base, request, {
+      today: todayIso,
+      ...(opts.asOf !== undefined ? { asOf: dateOption('--as-of', opts.asOf) } : {}),
+      ...(opts.includeOutOfForce ? { includeOutOfForce: true } : {}),
     });
     process.stdout.write(opts.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${textReport(answer)}\n`);
   });

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { diffVersions, impact, synthesize, timeline, verifyAnswer, whatIf, type ProfileChange } from '../../analysis/index.ts';
+import { diffVersions, impact, optionsFor, synthesize, timeline, verifyAnswer, whatIf, type ProfileChange } from '../../analysis/index.ts';
 import { UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
 import { describeErrors, IsoDate, validatorFor, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
@@ -110,18 +110,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       const { request: req, changes } = request.body;
       const base = rules.current();
       if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
-      return whatIf(
-        base,
-        req.profile,
-        {
-          asOf: req.asOf ?? today(),
-          ...(req.rulesets ? { rulesets: req.rulesets } : {}),
-          ...(req.versions ? { versions: req.versions } : {}),
-          lang: languageOf(request),
-          whatIfLinks: true,
-        },
-        changes,
-      );
+      return whatIf(base, req.profile, optionsFor(req, { today, lang: languageOf(request) }), changes);
     },
   );
 

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { CleanprodError, evaluate, type Lang, type RuleBase } from '../../engine/index.ts';
+import { answerRequest } from '../../analysis/index.ts';
+import { CleanprodError, type Lang, type RuleBase } from '../../engine/index.ts';
 import { describeErrors, validatorFor, type Answer, type EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import { problemFor } from '../problem.ts';
@@ -15,17 +16,8 @@ export interface EvaluateRouteOptions {
   batchLimit: number;
 }
 
-export function answer(base: RuleBase, body: EvaluateRequest, today: () => string, lang: Lang): Answer {
-  return evaluate(base, body.profile, {
-    asOf: body.asOf ?? today(),
-    ...(body.rulesets ? { rulesets: body.rulesets } : {}),
-    ...(body.versions ? { versions: body.versions } : {}),
-    includeOutOfForce: body.includeOutOfForce ?? false,
-    lang,
-    // Each whyNot names the single change that would satisfy it (POST /v1/whatif), where one would.
-    whatIfLinks: true,
-  });
-}
+// Each whyNot names the single change that would satisfy it (POST /v1/whatif), where one would.
+const answer = (base: RuleBase, body: EvaluateRequest, today: () => string, lang: Lang): Answer => answerRequest(base, body, { today, lang });
 
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (app, { rules, today, batchLimit }) => {
   app.post<{ Body: EvaluateRequest }>(

@@ -80,9 +80,20 @@ export const LabelsSchema = Type.Object(
     fields: Type.Record(Type.String(), FieldLabelSchema, {
       description: 'profile path (objects too; array items as `titles.kind`) → its label, hint and option names',
     }),
-    facts: Type.Record(Type.String(), Type.Object({ label: Text('a short name'), hint: Opt(Text('its definition')) }, Strict), {
-      description: 'the derived facts the rules in service use (rules/derived-facts.yaml); facts that are profile paths are under fields',
-    }),
+    facts: Type.Record(
+      Type.String(),
+      Type.Object(
+        {
+          label: Text('a short name'),
+          hint: Opt(Text('its definition')),
+          options: Opt(Type.Record(Type.String(), Type.String(), { description: 'value → its name, for a fact whose values are keys' })),
+        },
+        Strict,
+      ),
+      {
+        description: 'the derived facts the rules in service use (rules/derived-facts.yaml); facts that are profile paths are under fields',
+      },
+    ),
     values: Type.Object(
       {
         auditStatus: ValueTable,
@@ -107,8 +118,12 @@ export type Labels = Static<typeof LabelsSchema>;
 /** A derived fact as the rule base declares it. */
 export interface DerivedFactText {
   readonly name: string;
+  readonly kind: string;
   readonly description: Names;
 }
+
+/** The derived facts whose values are keys of a profile field: named as that field's values. */
+const FACT_VALUES_OF: Readonly<Record<string, string>> = { industryClosure: 'industry.keys', heldTitles: 'titles.kind' };
 
 const inLang = (table: Readonly<Record<string, Names>>, lang: LabelLang): Record<string, string> =>
   Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[lang]]));
@@ -128,7 +143,11 @@ export function labelsDocument(lang: LabelLang, derivedFacts: readonly DerivedFa
   const facts: Labels['facts'] = {};
   for (const d of derivedFacts) {
     const name = DERIVED_FACT_NAMES[d.name];
-    facts[d.name] = name ? { label: name[lang], hint: d.description[lang] } : { label: d.description[lang] };
+    const options = FIELD_OPTIONS[FACT_VALUES_OF[d.kind] ?? ''];
+    facts[d.name] = {
+      ...(name ? { label: name[lang], hint: d.description[lang] } : { label: d.description[lang] }),
+      ...(options ? { options: inLang(options, lang) } : {}),
+    };
   }
   const values = Object.fromEntries(Object.entries(ANSWER_VALUE_NAMES).map(([k, table]) => [k, inLang(table, lang)])) as Labels['values'];
   return { language: lang, fields, facts, values, industries: { ...INDUSTRY_NAMES }, cities: { ...CITY_NAMES }, districts: { ...DISTRICT_NAMES } };

@@ -51,9 +51,13 @@ export const labelsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async
       const doc = documentFor(rules.current(), lang);
       reply.header('cache-control', 'no-cache');
       reply.header('etag', doc.etag);
-      if (!request.query.lang) reply.header('vary', 'accept-language');
+      if (!request.query.lang) {
+        const vary = reply.getHeader('vary');
+        reply.header('vary', vary ? `${String(vary)}, accept-language` : 'accept-language');
+      }
       reply.header('content-language', lang === 'zh' ? 'zh-CN' : 'en');
-      if (request.headers['if-none-match'] === doc.etag) return reply.code(304).send();
+      const known = request.headers['if-none-match']?.split(',').map((t) => t.trim().replace(/^W\//, ''));
+      if (known?.includes(doc.etag) || known?.includes('*')) return reply.code(304).send();
       return reply.type('application/json; charset=utf-8').send(doc.body);
     },
   );

@@ -125,6 +125,12 @@ describe('GET /v1/labels', () => {
       }
     }
     expect(Object.keys(DERIVED_FACT_NAMES).sort()).toEqual(base.derivedFacts.map((d) => d.name).sort());
+    // Facts whose values are keys name them: the industries (with their parents) and the titles held.
+    const en = await labels('en');
+    expect(en.facts.industryKeys!.options!.ceramics).toBe('ceramics');
+    expect((await labels('zh')).facts.industryKeys!.options!['building-materials']).toBe('建材');
+    expect(en.facts.titlesHeld!.options!['foshan-cp-enterprise']).toBe('Foshan cleaner-production enterprise');
+    expect(en.facts.auditLate!.options).toBeUndefined();
     expect((await labels('zh')).values.auditStatus.mandatory).toBe('须实施强制性清洁生产审核');
     expect((await labels('en')).values.auditStatus.mandatory).toBe('Mandatory cleaner-production audit');
   });
@@ -153,6 +159,7 @@ describe('GET /v1/labels', () => {
     const again = await get('/v1/labels?lang=en', { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+    expect((await get('/v1/labels?lang=en', { 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
     expect((await get('/v1/labels?lang=zh', { 'if-none-match': etag })).statusCode).toBe(200);
     const doc = (await get('/openapi.json')).json();
     expect(await new Validator().validate(doc)).toEqual({ valid: true });

@@ -11,6 +11,7 @@ import { fixedHolder, type RuleBaseHolder } from './rulebase-holder.ts';
 import { registerSecurity } from './security.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { labelsRoutes } from './routes/labels.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
@@ -93,6 +94,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(accepts);
   app.register(registerOpenApi);
   app.register(metaRoutes, { rules });
+  app.register(labelsRoutes, { rules });
   app.register(evaluateRoutes, { rules, today, batchLimit: options.batchLimit ?? DEFAULTS.batchLimit });
   app.register(rulesetRoutes, { rules });
   app.register(pageRoutes);

@@ -1,4 +1,4 @@
-import type { Answer } from '../schemas/index.ts';
+import type { Answer, AnswerView } from '../schemas/index.ts';
 
 const quote = (q: string | string[]) => (Array.isArray(q) ? q.join(' … ') : q).replace(/\s+/g, '');
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -28,12 +28,12 @@ function dutyText(d: Duty): string {
 }
 
 /** By when, under which rule, and is it late: the due date with its basis, then every missed due date. */
-function dueLines(a: Answer): string[] {
+function dueLines(a: AnswerView): string[] {
   const s = a.summary.audit;
   const out: string[] = [];
   const section = (id: string) => {
-    const d = a.decisions.find((x) => x.id === id) ?? s.missed.find((x) => x.id === id);
-    return d ? ` (${d.citation.document} ${d.citation.section})` : '';
+    const d = (a.decisions ?? []).find((x) => x.id === id) ?? s.missed.find((x) => x.id === id);
+    return d?.citation ? ` (${d.citation.document} ${d.citation.section})` : '';
   };
   if (s.dueBy) {
     const state = s.overdue
@@ -49,14 +49,14 @@ function dueLines(a: Answer): string[] {
   if (s.overdue === null) out.push('  overdue: not known — the audit dates (audit.lastCompleted, audit.rounds) or a fact a duty needs are not given');
   for (const m of s.missed) {
     out.push(
-      `  missed ${m.dueBy} under ${m.id} (${m.ruleset} ${m.version}, ${m.citation.section})${m.madeUpOn ? `, made up ${m.madeUpOn}` : ', not made up'}${m.inForce ? '' : ' — that duty is no longer in force'}`,
+      `  missed ${m.dueBy} under ${m.id} (${m.ruleset} ${m.version}${m.citation ? `, ${m.citation.section}` : ''})${m.madeUpOn ? `, made up ${m.madeUpOn}` : ', not made up'}${m.inForce ? '' : ' — that duty is no longer in force'}`,
     );
   }
   return out;
 }
 
 /** A readable report: the verdict, then each decision with its rule, outcome and quoted basis. */
-export function textReport(a: Answer): string {
+export function textReport(a: AnswerView): string {
   const lines: string[] = [];
   const s = a.summary;
   lines.push(`Cleaner-production assessment${a.profileId ? ` for ${a.profileId}` : ''} as of ${a.asOf}`, '');
@@ -73,7 +73,7 @@ export function textReport(a: Answer): string {
     '',
   );
   lines.push('Decisions:');
-  for (const d of a.decisions) {
+  for (const d of a.decisions ?? []) {
     lines.push(`- [${d.kind}: ${d.outcome}] ${d.title.zh} / ${d.title.en}${d.inForce ? '' : ' (not in force)'}`);
     lines.push(`    rule ${d.id} (${d.ruleset} ${d.version}), ${d.citation.document} ${d.citation.section}`);
     lines.push(`    「${quote(d.citation.quote)}」`);
@@ -86,7 +86,7 @@ export function textReport(a: Answer): string {
     if (d.notEncoded) lines.push(`    not encoded: ${d.notEncoded}`);
     if (d.historic) lines.push(`    history only: ${d.historic}`);
   }
-  if (a.whyNot.length) {
+  if (a.whyNot?.length) {
     lines.push('', 'Why not:');
     for (const w of a.whyNot) {
       lines.push(
@@ -95,11 +95,11 @@ export function textReport(a: Answer): string {
       if (w.whatIf) lines.push(`    what if: ${w.whatIf.changes.map((c) => `${c.path} = ${show(c.value)}`).join(', ')} would satisfy it`);
     }
   }
-  if (a.undetermined.length) {
+  if (a.undetermined?.length) {
     lines.push('', 'Undetermined (facts not given):');
     for (const u of a.undetermined) lines.push(`- ${u.id}: ${u.title.en} — needs ${u.missingFacts.join(', ')}`);
   }
-  if (a.questions.length) lines.push('', `Questions that could change the answer: ${a.questions.map((q) => q.fact).join(', ')}`);
+  if (a.questions?.length) lines.push('', `Questions that could change the answer: ${a.questions.map((q) => q.fact).join(', ')}`);
   if (a.warnings.length) {
     lines.push('', 'Warnings:');
     for (const w of a.warnings) lines.push(`- [${w.code}] ${w.message}`);

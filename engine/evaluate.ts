@@ -1,4 +1,4 @@
-import type { Answer, Decision, Profile } from '../schemas/index.ts';
+import { questionFor, type Answer, type Decision, type Profile } from '../schemas/index.ts';
 import { covers } from './dates.ts';
 import { deriveFacts, readPath } from './derived.ts';
 import { auditHistory, auditOnDate, checkAuditFacts } from './history.ts';
@@ -10,7 +10,7 @@ import { pathsRead, unusedFactWarnings } from './unused.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { rulesInForce, selectVersion } from './select.ts';
-import { placeReason } from './place.ts';
+import { MESSAGES, notInForceWarning, placeReason, statusReason } from './messages.ts';
 import { summarise } from './summary.ts';
 import { compiled, factTable, judgeCompiled, releaseTable, valueIn, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -38,10 +38,11 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   // The audit facts as they stood on asOf: audits completed later did not exist yet.
   const history = auditHistory(profile, asOf);
   const onDate = auditOnDate(profile, history, asOf);
-  const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf });
+  const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf, lang });
   let facts: Facts = { ...onDate, ...derived.facts };
   let table = factTable(facts, base.program);
   const warnings: Warning[] = [...derived.warnings];
+  for (const n of options.normalized ?? []) warnings.push({ code: 'normalized', path: n.path, message: MESSAGES.normalized[lang](n.path, n.given, n.key) });
   if (history.ignored.length > 0) warnings.push(afterAsOfWarning(history.ignored, asOf, lang));
   // Audit duties first (their rules read no lateness fact: lint checks it), then the lateness facts they imply.
   const duties = collectDuties(base, options, table, facts, history);
@@ -67,17 +68,14 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     const v = sel.version;
     const place = valueIn(v.place, table);
     const status = place === 'F' ? 'not-applicable' : sel.dateStatus;
-    const periodText = `${v.file.validFrom} – ${v.file.validTo ?? 'open'}`;
-    const where = placeReason(v.file.jurisdiction, place, facts);
-    const reason =
-      status === 'not-applicable'
-        ? where
-        : `${status === 'in-force' ? 'in force' : status === 'expired' ? 'expired' : 'not yet in force'} on ${asOf} (version ${v.version}: ${periodText}${sel.pinned ? ', pinned' : ''})${place === 'U' ? `; ${where}` : ''}`;
+    const where = placeReason(v.file.jurisdiction, place, facts, lang);
+    const standing = { version: v.version, validFrom: v.file.validFrom, validTo: v.file.validTo, pinned: sel.pinned };
+    const reason = status === 'not-applicable' ? where : statusReason(status, asOf, standing, lang, place === 'U' ? where : null);
     rulesets.push({ id, version: v.version, title: v.file.title, status, reason, pinned: sel.pinned });
     receiptSets.push({ id, version: v.version, sha256: v.sha256 });
     if (status === 'not-applicable') continue;
     if (status !== 'in-force') {
-      warnings.push({ code: 'ruleset-not-in-force', path: null, message: `${id} covers this enterprise but is ${status} on ${asOf} (${periodText})` });
+      warnings.push({ code: 'ruleset-not-in-force', path: null, message: notInForceWarning(id, status, asOf, standing, lang) });
       if (!includeOutOfForce) continue;
     }
 
@@ -113,7 +111,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     }
     if (status === 'in-force' && place === 'T') {
       for (const w of v.warnings) {
-        if (compiled(w.node).value(table) === 'T') warnings.push({ code: w.code, path: w.path, message: `${id}: ${w.message.en} / ${w.message.zh}` });
+        if (compiled(w.node).value(table) === 'T') warnings.push({ code: w.code, path: w.path, message: MESSAGES.rulesetWarning[lang](id, w.message[lang]) });
       }
     }
   }
@@ -136,7 +134,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     decisions,
     whyNot,
     undetermined,
-    questions: rankQuestions(undetermined, duties),
+    questions: rankQuestions(undetermined, duties, lang),
     facts: { ...derived.facts, ...late.facts },
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
@@ -233,7 +231,7 @@ function askPath(base: RuleBase, fact: string): string {
 }
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
-function rankQuestions(undetermined: Answer['undetermined'], duties: readonly DutyRecord[]): Answer['questions'] {
+function rankQuestions(undetermined: Answer['undetermined'], duties: readonly DutyRecord[], lang: Lang): Answer['questions'] {
   const entries: { fact: string; ids: string[]; weight: number }[] = [];
   const byFact = new Map<string, { fact: string; ids: string[]; weight: number }>();
   // An audit duty whose state the history leaves open asks for the audit dates (or the listing's), as an audit rule would.
@@ -257,5 +255,10 @@ function rankQuestions(undetermined: Answer['undetermined'], duties: readonly Du
     }
   }
   entries.sort((a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0));
-  return entries.map((e) => ({ fact: e.fact, affects: e.ids }));
+  return entries.map((e) => ({ fact: e.fact, ...askFor(e.fact, lang), affects: e.ids }));
+}
+
+/** The question for a fact (schemas/questions.ts); a path the catalog lacks is asked for by name (a test forbids it). */
+function askFor(fact: string, lang: Lang): Omit<Answer['questions'][number], 'fact' | 'affects'> {
+  return questionFor(fact, lang) ?? { text: lang === 'zh' ? `请提供 ${fact}？` : `What is ${fact}?`, type: 'choice', options: [] };
 }

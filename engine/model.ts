@@ -1,4 +1,4 @@
-import type { ConditionJson, DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
+import type { ConditionJson, DerivedFactDef, Normalization, RuleJson, RuleSetFile } from '../schemas/index.ts';
 import type { Node } from './conditions.ts';
 import type { Compiled, Program } from './tri.ts';
 import type { DateRange } from './dates.ts';
@@ -85,4 +85,6 @@ export interface EvaluateOptions {
    * explanation), undetermined and questions, but no whyNot and no profile hash — for batch runs that print summaries.
    */
   readonly detail?: 'full' | 'summary';
+  /** Names the caller read as keys before validation (schemas/normalize.ts): each becomes a `normalized` warning. */
+  readonly normalized?: readonly Normalization[];
 }

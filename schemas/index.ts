@@ -9,3 +9,7 @@ export * from './case.ts';
 export * from './validate.ts';
 export * from './api.ts';
 export * from './paths.ts';
+export * from './normalize.ts';
+export * from './questions.ts';
+export * from './question.ts';
+export * from './labels/index.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { answerRequest } from '../../analysis/index.ts';
 import { CleanprodError, type Lang, type RuleBase } from '../../engine/index.ts';
-import { describeErrors, validatorFor, type Answer, type EvaluateRequest } from '../../schemas/index.ts';
+import { describeErrors, validatorFor, type AnswerView, type EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import { problemFor } from '../problem.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
@@ -17,7 +17,7 @@ export interface EvaluateRouteOptions {
 }
 
 // Each whyNot names the single change that would satisfy it (POST /v1/whatif), where one would.
-const answer = (base: RuleBase, body: EvaluateRequest, today: () => string, lang: Lang): Answer => answerRequest(base, body, { today, lang });
+const answer = (base: RuleBase, body: EvaluateRequest, today: () => string, lang: Lang): AnswerView => answerRequest(base, body, { today, lang });
 
 export const evaluateRoutes: FastifyPluginAsync<EvaluateRouteOptions> = async (app, { rules, today, batchLimit }) => {
   app.post<{ Body: EvaluateRequest }>(

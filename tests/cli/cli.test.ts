@@ -58,4 +58,31 @@ describe('cleanprod CLI', () => {
       expect(r.stderr).toContain(`--as-of: expected a date YYYY-MM-DD, got '${bad}'`);
     }
   });
+
+  it('evaluate --lang en --view summary: a lean answer in English; Chinese names in the file are read as keys and said so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-names-'));
+    writeFileSync(join(dir, 'p.yaml'), 'asOf: 2014-06-01\nprofile:\n  location: { city: 佛山市, district: 南海区 }\n  industry: { keys: [陶瓷] }\n');
+    const r = run('evaluate', join(dir, 'p.yaml'), '--lang', 'en', '--view', 'summary', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.view).toBe('summary');
+    expect(a.language).toBe('en');
+    expect(a).not.toHaveProperty('decisions');
+    // The summary view gives one warning per kind, quoting each.
+    expect(a.warnings.filter((w: { code: string }) => w.code === 'normalized').map((w: { message: string }) => w.message)).toEqual([
+      'location.city: "佛山市" read as "foshan". location.district: "南海区" read as "nanhai". industry.keys[0]: "陶瓷" read as "ceramics".',
+    ]);
+  });
+
+  it('evaluate names a missing file as not found, and gives a .json file the JSON parser’s message', () => {
+    const missing = run('evaluate', 'no-such-file.yaml');
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('no-such-file.yaml: not found');
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-json-'));
+    writeFileSync(join(dir, 'broken.json'), '{"profile": {');
+    const broken = run('evaluate', join(dir, 'broken.json'));
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/broken\.json: not valid JSON: .*JSON/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+  });
 });

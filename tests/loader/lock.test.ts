@@ -21,7 +21,7 @@ describe('released versions are immutable', () => {
     expect(lintRules(loaded).map((p) => p.message)).toContainEqual(expect.stringMatching(/released version cppl@2\.0\.0 has changed/));
     const { lock, released } = release(loaded, readLock(dir)!);
     expect(released).toEqual([]);
-    expect(lock['cppl@2.0.0']).toBe(readLock(dir)!['cppl@2.0.0']);
+    expect(lock.versions['cppl@2.0.0']).toBe(readLock(dir)!.versions['cppl@2.0.0']);
   });
 
   it('every version has a CHANGELOG entry', () => {

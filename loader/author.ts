@@ -5,9 +5,13 @@ import { type ConditionProblem, compileTopCondition, Definitions } from './short
  * Compiles a version as written (the author form, deltas already applied) to the compiled form the schema
  * `RuleSetFile` describes: every condition to json-rules-engine JSON, `use:` replaced by its definition, and a citation
  * without `document` given the rule set's (`citeAs`, else `source.document`). `definitions` and `citeAs` are dropped.
- * Every definition is compiled, used or not; one no condition uses is a problem (it would mislead a reader).
+ * Every definition is compiled, used or not; one the file at hand wrote (`written`, default all) that no condition uses
+ * is a problem: it would mislead a reader. (A delta's carried definitions may fall out of use with the rules it changes.)
  */
-export function compileAuthorFile(author: RuleSetAuthorFile): { file: Record<string, unknown>; problems: ConditionProblem[] } {
+export function compileAuthorFile(
+  author: RuleSetAuthorFile,
+  written: readonly string[] = Object.keys(author.definitions ?? {}),
+): { file: Record<string, unknown>; problems: ConditionProblem[] } {
   const { definitions, citeAs, ...rest } = structuredClone(author);
   const file = rest as Record<string, unknown> & Omit<RuleSetAuthorFile, 'definitions' | 'citeAs'>;
   const defs = new Definitions(definitions);
@@ -26,7 +30,7 @@ export function compileAuthorFile(author: RuleSetAuthorFile): { file: Record<str
     r.citation = cite(r.citation);
   });
   for (const name of defs.names) defs.resolve(name, `definitions.${name}`, problems, false);
-  for (const name of defs.names)
+  for (const name of written)
     if (!defs.used.has(name)) problems.push({ path: `definitions.${name}`, message: `definition '${name}' is used by no condition of this version` });
   return { file, problems };
 }

@@ -75,9 +75,10 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
     const deltas: { doc: RuleSetDelta; text: string; file: string }[] = [];
     /** Each version as written (deltas applied) and as compiled. */
     const full = new Map<string, { author: RuleSetAuthorFile; loaded: LoadedVersion }>();
-    const compile = (author: RuleSetAuthorFile, text: string, file: string, from?: string) => {
-      const prefix = from === undefined ? '' : `compiled from ${from}: `;
-      const { file: compiled, problems } = compileAuthorFile(author);
+    const compile = (author: RuleSetAuthorFile, text: string, file: string, delta?: RuleSetDelta) => {
+      const prefix = delta === undefined ? '' : `compiled from ${delta.extends}: `;
+      const written = delta === undefined ? undefined : [...Object.keys(delta.definitions?.add ?? {}), ...Object.keys(delta.definitions?.replace ?? {})];
+      const { file: compiled, problems } = compileAuthorFile(author, written);
       for (const p of problems) out.problems.push({ file, ruleId: ruleIdAt(author, p.path), message: `${prefix}${p.path}: ${p.message}` });
       if (problems.length > 0) return;
       const validate = validatorFor<RuleSetFile>('RuleSetFile');
@@ -125,7 +126,7 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
       }
       const { file: author, problems } = applyDelta(base.author, d.doc);
       for (const p of problems) out.problems.push({ file: d.file, ...(p.ruleId ? { ruleId: p.ruleId } : {}), message: p.message });
-      compile(author, d.text, d.file, d.doc.extends);
+      compile(author, d.text, d.file, d.doc);
     }
     out.versions.push(...[...full.values()].map((v) => v.loaded).sort((a, b) => compareSemver(a.file.version, b.file.version)));
   }

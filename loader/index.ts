@@ -10,3 +10,4 @@ export * from './parse-cache.ts';
 export * from './quotes.ts';
 export * from './shorthand.ts';
 export * from './author.ts';
+export * from './source-text.ts';

@@ -25,6 +25,8 @@ export interface LintProblem {
 export interface LoadedVersion extends RuleSetVersionInput {
   /** sha256 of the version file's text (for a delta, the delta's): what a lock written before `hashOf: compiled` holds. */
   readonly textSha256: string;
+  /** The names of the definitions its conditions could use (its own and, for a delta, those carried over). */
+  readonly definitions: readonly string[];
 }
 
 export interface LoadedRules {
@@ -88,7 +90,16 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
         return;
       }
       // A delta's text hash is the delta file's; its base is named by `extends` and locked in its turn.
-      full.set(author.version, { author, loaded: { file: compiled, sha256: versionHash(compiled), textSha256: sha256(text), location: file } });
+      full.set(author.version, {
+        author,
+        loaded: {
+          file: compiled,
+          sha256: versionHash(compiled),
+          textSha256: sha256(text),
+          location: file,
+          definitions: Object.keys(author.definitions ?? {}),
+        },
+      });
     };
     for (const f of files) {
       const path = join(sub, f);

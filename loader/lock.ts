@@ -17,8 +17,8 @@ export interface Lock {
 }
 export const LOCK_FILE = 'versions.lock.json';
 
-export const LOCK_NOTE =
-  'Each hash is the sha256 of the version as compiled (canonical JSON, keys sorted), without source.origin. Until the rule files were rewritten in the author form, this lock held the sha256 of each file’s text; every released version was checked to compile to exactly what its file said before (rules/README.md, "The lock").';
+/** The note a new lock carries (the bundled lock's note also records its switch from file hashes). */
+export const LOCK_NOTE = 'Each hash is the sha256 of the version as compiled (canonical JSON, keys sorted), without source.origin.';
 
 /** The hash a version is released under: its compiled form, canonical, without `source.origin` (a description, not content). */
 export function versionHash(file: RuleSetFile): string {

@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_RULES_DIR, checkLock, lintRules, LOCK_FILE, loadRulesDir, readLock, release, versionHash, writeLock } from '../../loader/index.ts';
+import { BUNDLED_RULES_DIR, checkLock, lintRules, LOCK_FILE, loadRulesDir, newLock, readLock, release, versionHash, writeLock } from '../../loader/index.ts';
 
 describe('released versions are immutable', () => {
   it('every bundled version is released and matches its locked hash', () => {
@@ -59,6 +59,20 @@ describe('released versions are immutable', () => {
     const { lock: next, released } = release(loadRulesDir(dir), readLock(dir)!);
     expect(released).toEqual(['cppl@2.2.0']);
     expect(next.versions['cppl@2.2.0']).toBe(loaded.versions.find((v) => v.file.id === 'cppl' && v.file.version === '2.2.0')!.textSha256);
+  });
+
+  it('a rules directory without a lock gets one of compiled hashes on its first release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-lock-'));
+    cpSync(BUNDLED_RULES_DIR, dir, { recursive: true });
+    rmSync(join(dir, LOCK_FILE));
+    expect(readLock(dir)).toBeUndefined();
+    const loaded = loadRulesDir(dir);
+    const { lock, released } = release(loaded, readLock(dir) ?? newLock());
+    expect(released).toHaveLength(loaded.versions.length);
+    writeLock(dir, lock);
+    const read = readLock(dir)!;
+    expect(read.hashOf).toBe('compiled');
+    expect(read.versions).toEqual(readLock(BUNDLED_RULES_DIR)!.versions);
   });
 
   it('a broken lock file is a clear error', () => {

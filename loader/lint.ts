@@ -7,8 +7,6 @@ import type { LintProblem, LoadedRules } from './load.ts';
 import { checkLock, readLock } from './lock.ts';
 import { SourceText } from './quotes.ts';
 
-export { squash } from './quotes.ts';
-
 /**
  * A rule file or changelog that names a path outside its directory (`../`): the repository stands alone, so where a
  * text came from is said in words (source.origin), never by a path.

@@ -10,6 +10,7 @@ import { textReport } from './report.ts';
 import { pinCases, runCases } from './cases.ts';
 import { registerAuthoringCommands } from './commands/authoring.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
+import { registerSourceCommand } from './commands/source.ts';
 import { registerBatch } from './batch/index.ts';
 
 // A closed pipe (`cleanprod … | head`) is not an error.
@@ -101,6 +102,7 @@ registerBatch(program, rulesDirOption);
 
 registerAnalysisCommands(program);
 registerAuthoringCommands(program);
+registerSourceCommand(program);
 
 try {
   await program.parseAsync();

@@ -4,6 +4,7 @@ export * from './industries.ts';
 export * from './profile.ts';
 export * from './condition.ts';
 export * from './ruleset.ts';
+export * from './ruleset-author.ts';
 export * from './answer.ts';
 export * from './case.ts';
 export * from './validate.ts';

@@ -3,7 +3,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ProfileSchema } from './profile.ts';
 import { ConditionSchema } from './condition.ts';
-import { DerivedFactsFileSchema, RuleSetDeltaSchema, RuleSetFileSchema } from './ruleset.ts';
+import { DerivedFactsFileSchema, RuleSetFileSchema } from './ruleset.ts';
+import { RuleSetAuthorFileSchema, RuleSetDeltaSchema } from './ruleset-author.ts';
 import { GoldenCaseSchema } from './case.ts';
 import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
 import { BatchItemSchema, ProblemSchema } from './api.ts';
@@ -15,6 +16,7 @@ export const SHARED_SCHEMAS = [
   ProfileSchema,
   ConditionSchema,
   RuleSetFileSchema,
+  RuleSetAuthorFileSchema,
   RuleSetDeltaSchema,
   DerivedFactsFileSchema,
   GoldenCaseSchema,

@@ -7,3 +7,4 @@ export * from './new-version.ts';
 export * from './delta.ts';
 export * from './root.ts';
 export * from './parse-cache.ts';
+export * from './limits.ts';

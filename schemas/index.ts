@@ -9,3 +9,4 @@ export * from './case.ts';
 export * from './validate.ts';
 export * from './api.ts';
 export * from './paths.ts';
+export * from './bounds.ts';

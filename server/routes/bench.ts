@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Answer, EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
-import { answer } from './evaluate.ts';
+import { answer } from '../answer.ts';
 
 /**
  * Only with BENCH_ROUTES=1 (npm run bench): `POST /bench/constant` validates the body exactly as /v1/evaluate does

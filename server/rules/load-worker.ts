@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CleanprodError } from '../../engine/index.ts';
-import { checkLock, loadLintedRules, readLock } from '../../loader/index.ts';
+import { readdirSync } from 'node:fs';
+import { checkLock, loadLintedRules, readLock, rulesDirProblem } from '../../loader/index.ts';
 import type { LoadedRuleData } from './load.ts';
 
 /**
@@ -11,6 +12,8 @@ import type { LoadedRuleData } from './load.ts';
 const { dir } = workerData as { dir: string };
 let result: LoadedRuleData;
 try {
+  const unusable = rulesDirProblem(dir) ?? (readdirSync(dir).length === 0 ? 'the rules directory is empty: it holds no rule set' : undefined);
+  if (unusable) throw new CleanprodError('INVALID_RULES', unusable, [{ path: dir, message: unusable }]);
   const loaded = loadLintedRules(dir);
   const lock = readLock(dir);
   const unreleased = lock ? checkLock(loaded, lock).unreleased : loaded.versions.map((v) => `${v.file.id}@${v.file.version}`);

@@ -65,7 +65,10 @@ export function validationErrors(
   const described = describeErrors(all.slice(0, ERRORS_DESCRIBED), root).map((e) => ({ ...e, path: prefix ? `${prefix}${e.path.startsWith('[') ? '' : '.'}${e.path}` : e.path }));
   const errors = described.slice(0, PROBLEM_LIMITS.errors);
   const more = described.length - errors.length + Math.max(0, all.length - ERRORS_DESCRIBED);
-  const detail = `${summarise(errors)}${more > 0 ? `; and ${more} more` : ''}`;
+  // The detail names the first few; errors lists up to PROBLEM_LIMITS.errors; moreErrors counts the rest.
+  const named = errors.slice(0, 3);
+  const unnamed = errors.length - named.length + more;
+  const detail = `${summarise(named.map((e) => ({ path: e.path, message: e.message.slice(0, 120) })))}${unnamed > 0 ? `; and ${unnamed} more` : ''}`;
   return { errors, ...(more > 0 ? { moreErrors: more } : {}), detail };
 }
 

@@ -48,7 +48,19 @@ export const BODY_BYTES_PER_UNIT = 16 * 1024;
 async function rateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
   if (options.max <= 0) return;
   const limiter = new RateLimiterMemory({ points: options.max, duration: options.windowMs / 1000 });
-  const charge = async (request: FastifyRequest, reply: FastifyReply, units: number) => {
+  const refuse = (reply: FastifyReply, msBeforeNext: number): never => {
+    options.onLimited?.();
+    const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    reply.header('x-ratelimit-limit', options.max);
+    reply.header('x-ratelimit-remaining', 0);
+    throw new RateLimitedError(options.max, options.windowMs, retryAfter);
+  };
+  const charge = async (request: FastifyRequest, reply: FastifyReply, units: number, onlyIfItFits: boolean) => {
+    if (onlyIfItFits) {
+      // A heavy request that does not fit in what is left is refused without spending it, so light ones still pass.
+      const now = await limiter.get(request.ip);
+      if (now && now.consumedPoints + units > options.max) refuse(reply, now.msBeforeNext);
+    }
     try {
       const res = await limiter.consume(request.ip, units);
       reply.header('x-ratelimit-limit', options.max);
@@ -56,23 +68,19 @@ async function rateLimit(app: FastifyInstance, options: RateLimitOptions): Promi
       reply.header('x-ratelimit-reset', Math.ceil(res.msBeforeNext / 1000));
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
-      options.onLimited?.();
-      const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      reply.header('x-ratelimit-limit', options.max);
-      reply.header('x-ratelimit-remaining', 0);
-      throw new RateLimitedError(options.max, options.windowMs, retryAfter);
+      refuse(reply, e.msBeforeNext);
     }
   };
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config?.rateLimit === false) return;
-    await charge(request, reply, 1);
+    await charge(request, reply, 1, false);
   });
   app.addHook('preHandler', async (request, reply) => {
     if (request.routeOptions.config?.rateLimit === false) return;
     const cost = request.routeOptions.config?.cost;
     const length = Number(request.headers['content-length'] ?? 0);
     const units = Math.max(cost ? cost(request) : 1, Number.isFinite(length) ? Math.ceil(length / BODY_BYTES_PER_UNIT) : 1) - 1;
-    if (units > 0) await charge(request, reply, Math.ceil(units));
+    if (units > 0) await charge(request, reply, Math.ceil(units), true);
   });
 }
 

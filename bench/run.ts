@@ -161,7 +161,16 @@ async function http() {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/cleanprod.mjs', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_ROUTES: '1', RATE_LIMIT_MAX: '100000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      BENCH_ROUTES: '1',
+      RATE_LIMIT_MAX: '100000000',
+      // 1000 synthetic profiles take about 1.5 MB
+      BODY_LIMIT: String(8 * 1024 * 1024),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -49,8 +49,9 @@ export function unboundedIn(schema: unknown, path = '#', seen: WeakSet<object> =
   if (t.includes('object') && schema.maxProperties === undefined && (isNode(schema.patternProperties) || isNode(schema.additionalProperties)))
     out.push(`${path} (map)`);
   for (const [key, value] of Object.entries(schema)) {
-    if (Array.isArray(value)) value.forEach((item, i) => unboundedIn(item, `${path}/${key}/${i}`, seen, out));
-    else if (isNode(value)) unboundedIn(value, `${path}/${key}`, seen, out);
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) unboundedIn(item, `${path}/${key}/${i}`, seen, out);
+    } else if (isNode(value)) unboundedIn(value, `${path}/${key}`, seen, out);
   }
   return out;
 }

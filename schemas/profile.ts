@@ -25,7 +25,13 @@ const Location = Type.Object(
     province: Opt(Pinyin('province in lowercase pinyin, e.g. guangdong')),
     city: Opt(Pinyin('prefecture city in lowercase pinyin; in Guangdong one of the 21 prefecture cities')),
     district: Opt(Pinyin('district or county in lowercase pinyin')),
-    watersheds: Opt(Type.Array(Literals(WATERSHED_KEYS), { uniqueItems: true, maxItems: WATERSHED_KEYS.length, description: 'key watersheds the enterprise lies in (2016 opinions)' })),
+    watersheds: Opt(
+      Type.Array(Literals(WATERSHED_KEYS), {
+        uniqueItems: true,
+        maxItems: WATERSHED_KEYS.length,
+        description: 'key watersheds the enterprise lies in (2016 opinions)',
+      }),
+    ),
     inKeyWatershed: Bool(
       'located in a key watershed (重点流域) designated by the authorities, where the documents name none of the listed watersheds (e.g. Meizhou 2023 scheme)',
     ),
@@ -64,7 +70,12 @@ export const ProfileSchema = Type.Object(
     industry: Opt(
       Type.Object(
         {
-          codes: Opt(Type.Array(Type.String({ pattern: '^[0-9]{2,4}$', maxLength: 4, description: 'GB/T 4754-2017 code (2–4 digits)' }), { uniqueItems: true, maxItems: 50 })),
+          codes: Opt(
+            Type.Array(Type.String({ pattern: '^[0-9]{2,4}$', maxLength: 4, description: 'GB/T 4754-2017 code (2–4 digits)' }), {
+              uniqueItems: true,
+              maxItems: 50,
+            }),
+          ),
           keys: Opt(Type.Array(IndustryKeySchema, { uniqueItems: true, maxItems: 50 })),
         },
         Strict,

@@ -42,7 +42,12 @@ async function metrics(app: FastifyInstance, { rules, pool }: MetricsOptions): P
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const evaluations = new Counter({ name: 'cleanprod_evaluations_total', help: 'Profiles evaluated, by route', labelNames: ['route'] as const, registers: [registry] });
+  const evaluations = new Counter({
+    name: 'cleanprod_evaluations_total',
+    help: 'Profiles evaluated, by route',
+    labelNames: ['route'] as const,
+    registers: [registry],
+  });
   const rateLimited = new Counter({ name: 'cleanprod_rate_limited_total', help: 'Requests refused by the rate limit (429)', registers: [registry] });
   const reloads = new Counter({
     name: 'cleanprod_rules_reloads_total',

@@ -62,7 +62,10 @@ export function validationErrors(
   prefix = '',
 ): { errors: Problem['errors']; moreErrors?: number; detail: string } {
   const all = raw ?? [];
-  const described = describeErrors(all.slice(0, ERRORS_DESCRIBED), root).map((e) => ({ ...e, path: prefix ? `${prefix}${e.path.startsWith('[') ? '' : '.'}${e.path}` : e.path }));
+  const described = describeErrors(all.slice(0, ERRORS_DESCRIBED), root).map((e) => ({
+    ...e,
+    path: prefix ? `${prefix}${e.path.startsWith('[') ? '' : '.'}${e.path}` : e.path,
+  }));
   const errors = described.slice(0, PROBLEM_LIMITS.errors);
   const more = described.length - errors.length + Math.max(0, all.length - ERRORS_DESCRIBED);
   // The detail names the first few; errors lists up to PROBLEM_LIMITS.errors; moreErrors counts the rest.
@@ -74,8 +77,24 @@ export function validationErrors(
 
 const TYPE_BASE = 'https://cleanprod.example/problems/';
 
-export function problemFor(status: number, slug: string, title: string, detail: string, errors: Problem['errors'], instance?: string, moreErrors?: number): Problem {
-  return boundedProblem({ type: `${TYPE_BASE}${slug}`, title, status, detail, ...(instance ? { instance } : {}), errors, ...(moreErrors ? { moreErrors } : {}) });
+export function problemFor(
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  errors: Problem['errors'],
+  instance?: string,
+  moreErrors?: number,
+): Problem {
+  return boundedProblem({
+    type: `${TYPE_BASE}${slug}`,
+    title,
+    status,
+    detail,
+    ...(instance ? { instance } : {}),
+    errors,
+    ...(moreErrors ? { moreErrors } : {}),
+  });
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

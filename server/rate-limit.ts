@@ -23,7 +23,9 @@ export class RateLimitedError extends Error {
     readonly windowMs: number,
     readonly retryAfter: number,
   ) {
-    super(`more than ${max} cost units in ${Math.round(windowMs / 1000)} s from this client (one evaluation costs 1, a batch one per item); retry in ${retryAfter} s`);
+    super(
+      `more than ${max} cost units in ${Math.round(windowMs / 1000)} s from this client (one evaluation costs 1, a batch one per item); retry in ${retryAfter} s`,
+    );
     this.name = 'RateLimitedError';
   }
 }

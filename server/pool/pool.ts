@@ -136,4 +136,3 @@ export class HeavyPool {
     if (p) await p.destroy();
   }
 }
-

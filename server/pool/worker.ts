@@ -37,7 +37,9 @@ function batch(base: RuleBase, t: Extract<Task, { kind: 'batch' }>): TaskResult 
     } catch (e) {
       if (!(e instanceof CleanprodError)) throw e;
       const errors = e.details.map((d) => ({ ...d, path: `[${index}].${d.path}` }));
-      out.push(JSON.stringify({ index, ok: false, error: problemFor(400, e.code.toLowerCase().replaceAll('_', '-'), 'Invalid input', e.message, errors, t.instance) }));
+      out.push(
+        JSON.stringify({ index, ok: false, error: problemFor(400, e.code.toLowerCase().replaceAll('_', '-'), 'Invalid input', e.message, errors, t.instance) }),
+      );
     }
   });
   return { ok: true, json: out.join(','), evaluations };

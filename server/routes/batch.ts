@@ -70,7 +70,14 @@ export function batchStream(count: number, answerSlice: (offset: number, size: n
 function unanswered(offset: number, size: number, error: PoolUnavailableError, instance: string): string {
   const items: string[] = [];
   for (let index = offset; index < offset + size; index++) {
-    const p = problemFor(503, error.code.toLowerCase().replaceAll('_', '-'), 'Not answered', error.message, [{ path: `[${index}]`, message: 'not answered: send it again' }], instance);
+    const p = problemFor(
+      503,
+      error.code.toLowerCase().replaceAll('_', '-'),
+      'Not answered',
+      error.message,
+      [{ path: `[${index}]`, message: 'not answered: send it again' }],
+      instance,
+    );
     items.push(JSON.stringify({ index, ok: false, error: p }));
   }
   return items.join(',');
@@ -85,7 +92,12 @@ export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, { 
         summary: 'Evaluate many profiles: one answer or one error per item',
         description: `A JSON array of evaluate requests (at most ${batchLimit} items, configurable with BATCH_LIMIT). Each item is validated and answered on its own: a bad item gets its problem, the others their answers. Answered on worker threads and streamed in order; an item the server could not answer in time gets a 503 problem of its own. Costs one rate-limit unit per item.`,
         body: Type.Array(Type.Unknown(), { maxItems: batchLimit, examples: [[{ asOf: '2014-06-01', profile: { location: { city: 'foshan' } } }]] }),
-        response: { 200: Type.Array(Type.Ref('BatchItem'), { maxItems: batchLimit }), 400: Type.Ref('Problem'), 413: Type.Ref('Problem'), 503: Type.Ref('Problem') },
+        response: {
+          200: Type.Array(Type.Ref('BatchItem'), { maxItems: batchLimit }),
+          400: Type.Ref('Problem'),
+          413: Type.Ref('Problem'),
+          503: Type.Ref('Problem'),
+        },
       },
       config: { cost: (request) => (Array.isArray(request.body) ? Math.max(1, request.body.length) : 1) },
       preValidation: async (request) => {

@@ -4,9 +4,7 @@ import type { RuleSetVersionInput } from '../../engine/index.ts';
 import { distEntry } from '../dist-entry.ts';
 
 /** What the loading worker posts back: the linted rules as JSON, or the problems that refused them. */
-export type LoadedRuleData =
-  | { ok: true; json: string; unreleased: string[]; hasLock: boolean }
-  | { ok: false; problems: { path: string; message: string }[] };
+export type LoadedRuleData = { ok: true; json: string; unreleased: string[]; hasLock: boolean } | { ok: false; problems: { path: string; message: string }[] };
 
 export interface RuleInputs {
   versions: RuleSetVersionInput[];

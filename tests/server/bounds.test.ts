@@ -9,7 +9,12 @@ const app = buildApp({ base: bundled(), today: () => '2014-06-01', rateLimitMax:
 afterAll(() => app.close());
 
 const post = (url: string, payload: unknown) =>
-  app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/json' },
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
 
 describe('bounded schemas and problems', () => {
   it('no schema admits an unbounded string, array or map: the shared schemas and every route of the OpenAPI document', async () => {

@@ -168,7 +168,11 @@ function requestArb() {
       {
         weight: 1,
         arbitrary: fc
-          .tuple(text, fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from([0xff, ...b])), fc.nat())
+          .tuple(
+            text,
+            fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from([0xff, ...b])),
+            fc.nat(),
+          )
           .map(([t, bad, at]) => {
             const whole = Buffer.from(t ?? '{}');
             const i = at % (whole.length + 1);

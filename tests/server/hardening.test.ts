@@ -84,7 +84,12 @@ describe('request body limits (one JSON parser)', () => {
     expect(latin1.statusCode).toBe(415);
     expect(problem(latin1).detail).toMatch(/latin1.*must be UTF-8/);
     expect((await raw('{"profile":{}}', 'application/json; charset="UTF-8"')).statusCode).toBe(200);
-    const utf8 = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: Buffer.from('{"profile":{"name":"佛山陶瓷"}}') });
+    const utf8 = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      headers: { 'content-type': 'application/json' },
+      payload: Buffer.from('{"profile":{"name":"佛山陶瓷"}}'),
+    });
     expect(utf8.statusCode).toBe(200);
   });
 

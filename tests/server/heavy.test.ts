@@ -49,17 +49,22 @@ describe('heavy work off the event loop', () => {
   it('the batch streams its answer with back-pressure: a reader that stops holds back the work', async () => {
     let asked = 0;
     const slices = 50;
-    const stream = batchStream(slices * BATCH_SLICE, async (offset, size) => {
-      asked++;
-      return Array.from({ length: size }, (_, i) => JSON.stringify({ index: offset + i, pad: 'x'.repeat(50_000) })).join(',');
-    }, 2);
+    const stream = batchStream(
+      slices * BATCH_SLICE,
+      async (offset, size) => {
+        asked++;
+        return Array.from({ length: size }, (_, i) => JSON.stringify({ index: offset + i, pad: 'x'.repeat(50_000) })).join(',');
+      },
+      2,
+    );
     let release: (() => void) | undefined;
     const chunks: Buffer[] = [];
     const stalled = new Writable({
       highWaterMark: 1024,
       write(chunk: Buffer, _enc, callback) {
         chunks.push(chunk);
-        if (release === undefined) release = callback; // the reader stops after the first chunk
+        if (release === undefined)
+          release = callback; // the reader stops after the first chunk
         else callback();
       },
     });
@@ -86,7 +91,12 @@ describe('heavy work off the event loop', () => {
     // light requests from the same client still fit in what is left; another client is not affected at all
     expect((await evaluate(app, a)).statusCode).toBe(200);
     expect((await evaluate(app, '10.0.0.2')).statusCode).toBe(200);
-    const impact = await app.inject({ method: 'POST', url: '/v1/rulesets/cppl/impact', payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 2000, seed: 1 } }, remoteAddress: '10.0.0.3' });
+    const impact = await app.inject({
+      method: 'POST',
+      url: '/v1/rulesets/cppl/impact',
+      payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 2000, seed: 1 } },
+      remoteAddress: '10.0.0.3',
+    });
     expect(impact.statusCode).toBe(429); // 2000 profiles cost 2000
   }, 60_000);
 
@@ -106,7 +116,11 @@ describe('heavy work off the event loop', () => {
 
   it('a heavy request past HEAVY_TIMEOUT_MS is stopped with 503; a batch answers the items it could not with 503 each', async () => {
     const app = make({ heavyTimeoutMs: 150, poolThreads: 1 });
-    const impact = await app.inject({ method: 'POST', url: '/v1/rulesets/cppl/impact', payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 20_000, seed: 1 } } });
+    const impact = await app.inject({
+      method: 'POST',
+      url: '/v1/rulesets/cppl/impact',
+      payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 20_000, seed: 1 } },
+    });
     expect(impact.statusCode).toBe(503);
     expect(impact.json()).toMatchObject({ type: expect.stringMatching(/heavy-timeout$/), detail: expect.stringMatching(/HEAVY_TIMEOUT_MS/) });
     const batch = await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: batchOf(1000) });

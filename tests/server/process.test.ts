@@ -52,29 +52,32 @@ describe('cleanprod serve as a process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     let refused: boolean | undefined;
     const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = httpRequest({ port, host: '127.0.0.1', method: 'POST', path: '/v1/evaluate/batch', headers: { 'content-type': 'application/json' } }, (res) => {
-        const parts: Buffer[] = [];
-        let signalled = false;
-        res.on('data', (d: Buffer) => {
-          parts.push(d);
-          if (!signalled) {
-            // the first bytes are here: stop reading for a while (a slow reader), and ask the server to stop
-            signalled = true;
-            res.pause();
-            child.kill('SIGTERM');
-            setTimeout(() => {
-              // while draining, a new connection is refused
-              fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
-                () => (refused = false),
-                () => (refused = true),
-              );
-            }, 500);
-            setTimeout(() => res.resume(), 1500);
-          }
-        });
-        res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(parts).toString() }));
-        res.on('error', reject);
-      });
+      const req = httpRequest(
+        { port, host: '127.0.0.1', method: 'POST', path: '/v1/evaluate/batch', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          const parts: Buffer[] = [];
+          let signalled = false;
+          res.on('data', (d: Buffer) => {
+            parts.push(d);
+            if (!signalled) {
+              // the first bytes are here: stop reading for a while (a slow reader), and ask the server to stop
+              signalled = true;
+              res.pause();
+              child.kill('SIGTERM');
+              setTimeout(() => {
+                // while draining, a new connection is refused
+                fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(1000) }).then(
+                  () => (refused = false),
+                  () => (refused = true),
+                );
+              }, 500);
+              setTimeout(() => res.resume(), 1500);
+            }
+          });
+          res.on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(parts).toString() }));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -96,7 +99,11 @@ describe('cleanprod serve as a process', () => {
     expect(slowHeaders.text).toMatch(/^HTTP\/1\.1 408/);
     expect(slowHeaders.text).toMatch(/application\/problem\+json/);
     expect(slowHeaders.ms).toBeLessThan(4000);
-    const slowBody = await raw(port, ['POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n', ...'{"profile":{}}'.split('')], 250);
+    const slowBody = await raw(
+      port,
+      ['POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n', ...'{"profile":{}}'.split('')],
+      250,
+    );
     expect(slowBody.text).toMatch(/^HTTP\/1\.1 408/);
     expect(slowBody.ms).toBeLessThan(4000);
   }, 30_000);

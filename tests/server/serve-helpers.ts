@@ -57,4 +57,3 @@ export async function until<T>(what: string, check: () => Promise<T | undefined>
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
-

@@ -89,8 +89,8 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   return collapseUnionNoise(out);
 }
 
-/** Longest list of allowed values an error message spells out; a longer one is named by its size and first few values. */
-export const MAX_LISTED_VALUES = 12;
+/** Longest list of allowed values an error message spells out (the 21 cities are; the 72 industry keys are not): a longer one is named by its size and first few values. */
+export const MAX_LISTED_VALUES = 24;
 
 /** "must be one of: a, b, c" — for a long list the first few and how many more (the schema lists them all), never all. */
 function oneOf(values: readonly unknown[]): string {

@@ -11,3 +11,4 @@ export * from './quotes.ts';
 export * from './shorthand.ts';
 export * from './author.ts';
 export * from './source-text.ts';
+export * from './limits.ts';

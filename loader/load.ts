@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { DerivedFactDef, RuleSetAuthorFile, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
@@ -10,6 +10,7 @@ import { versionHash } from './lock.ts';
 import { pathsOutside } from './lint.ts';
 import { inProject } from './root.ts';
 import { parseYamlCached } from './parse-cache.ts';
+import { newBudget, readWithinLimits, rulesDirProblem, type ReadBudget } from './limits.ts';
 import type { RuleSetVersionInput } from '../engine/index.ts';
 
 /** The rule sets bundled with the product. */
@@ -46,13 +47,22 @@ const VERSION_FILE = /^(\d+\.\d+\.\d+)\.ya?ml$/;
 export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly string[]): LoadedRules {
   const out: LoadedRules = { dir, versions: [], sources: new Map(), derivedFacts: [], changelogs: new Map(), problems: [] };
   const rel = (p: string) => relative(process.cwd(), p) || p;
-  if (!existsSync(dir)) {
-    out.problems.push({ file: rel(dir), message: 'rules directory does not exist' });
+  const dirProblem = rulesDirProblem(dir);
+  if (dirProblem) {
+    out.problems.push({ file: rel(dir), message: dirProblem });
     return out;
   }
+  // Every file is read within the caps of limits.ts (size checked before reading), so no file can exhaust the process.
+  const budget = newBudget();
+  const read = (path: string): string | undefined => {
+    const r = readWithinLimits(path, budget);
+    if ('text' in r) return r.text;
+    out.problems.push({ file: rel(path), message: r.problem });
+    return undefined;
+  };
   const derivedPath = join(dir, 'derived-facts.yaml');
   if (existsSync(derivedPath)) {
-    const doc = parseFile(derivedPath, rel(derivedPath), out.problems);
+    const doc = parseFile(derivedPath, rel(derivedPath), out.problems, budget);
     const validate = validatorFor<{ derivedFacts: DerivedFactDef[] }>('DerivedFactsFile');
     if (doc !== undefined) {
       if (validate(doc)) out.derivedFacts = doc.derivedFacts;
@@ -63,12 +73,15 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
   for (const name of readdirSync(dir).sort()) {
     const sub = join(dir, name);
     if (!statSync(sub).isDirectory() || (only && !only.includes(name))) continue;
-    for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) out.sources.set(`${name}/${f}`, readFileSync(join(sub, f), 'utf8'));
+    for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) {
+      const text = read(join(sub, f));
+      if (text !== undefined) out.sources.set(`${name}/${f}`, text);
+    }
     const changelog = join(sub, 'CHANGELOG.md');
-    if (existsSync(changelog)) {
-      const text = readFileSync(changelog, 'utf8');
-      out.problems.push(...pathsOutside(text, rel(changelog)));
-      out.changelogs.set(name, text);
+    const changelogText = existsSync(changelog) ? read(changelog) : undefined;
+    if (changelogText !== undefined) {
+      out.problems.push(...pathsOutside(changelogText, rel(changelog)));
+      out.changelogs.set(name, changelogText);
     }
     const files = readdirSync(sub)
       .filter((f) => /\.ya?ml$/.test(f))
@@ -109,7 +122,8 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
         out.problems.push({ file, message: `file name must be <version>.yaml, e.g. 1.0.0.yaml` });
         continue;
       }
-      const text = readFileSync(path, 'utf8');
+      const text = read(path);
+      if (text === undefined) continue;
       out.problems.push(...pathsOutside(text, file));
       const doc = parseText(text, file, out.problems, true);
       if (doc === undefined) continue;
@@ -144,8 +158,13 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
   return out;
 }
 
-function parseFile(path: string, file: string, problems: LintProblem[]): unknown {
-  return parseText(readFileSync(path, 'utf8'), file, problems);
+function parseFile(path: string, file: string, problems: LintProblem[], budget: ReadBudget): unknown {
+  const r = readWithinLimits(path, budget);
+  if ('problem' in r) {
+    problems.push({ file, message: r.problem });
+    return undefined;
+  }
+  return parseText(r.text, file, problems);
 }
 
 function parseText(text: string, file: string, problems: LintProblem[], cached = false): unknown {

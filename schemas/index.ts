@@ -14,3 +14,4 @@ export * from './normalize.ts';
 export * from './questions.ts';
 export * from './question.ts';
 export * from './labels/index.ts';
+export * from './bounds.ts';

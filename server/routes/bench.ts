@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AnswerView, EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
-import { answerRequest } from '../../analysis/index.ts';
+import { answer } from '../answer.ts';
 
 /**
  * Only with BENCH_ROUTES=1 (npm run bench): `POST /bench/constant` validates the body exactly as /v1/evaluate does
@@ -17,7 +17,7 @@ export const benchRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder; today: () 
     '/bench/constant',
     { schema: { hide: true, body: Type.Ref('EvaluateRequest'), response: { 200: Type.Ref('Answer') } } },
     async (request) => {
-      constant ??= answerRequest(rules.current(), request.body, { today, lang: languageOf(request) });
+      constant ??= answer(rules.current(), request.body, today, languageOf(request));
       return constant;
     },
   );

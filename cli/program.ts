@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { answerRequest } from '../analysis/index.ts';
-import { CleanprodError, type Lang } from '../engine/index.ts';
+import type { Lang } from '../engine/index.ts';
 import type { AnswerViewName } from '../schemas/index.ts';
 import { BUNDLED_CASES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
 import { dateOption, rulesDirOption } from './options.ts';

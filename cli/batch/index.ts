@@ -37,7 +37,11 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
       const { runBatch, resolveWorkers } = await import('./run.ts');
       // Ctrl-C or a TERM signal stops the run; the output file is then not put in place.
       const stop = new AbortController();
-      const onSignal = (signal: NodeJS.Signals) => stop.abort(new Error(`stopped by ${signal}: no output written`));
+      let stopSignal: NodeJS.Signals | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        stopSignal = signal;
+        stop.abort(new Error(`stopped by ${signal}${opts.output ? `: ${opts.output} is not written` : ''}`));
+      };
       process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
       let summary: Awaited<ReturnType<typeof runBatch>>;
       try {
@@ -56,7 +60,8 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
         if (!(e instanceof BatchInputError) && !stop.signal.aborted) throw e;
         // One line: the file, the row where known, and the reason.
         process.stderr.write(e instanceof BatchInputError ? `error [${e.code}]: ${e.message}\n` : `batch: ${(stop.signal.reason as Error).message}\n`);
-        process.exitCode = e instanceof BatchInputError ? 2 : 130;
+        // 128 + the signal's number, as a shell reports a command it stopped
+        process.exitCode = e instanceof BatchInputError ? 2 : stopSignal === 'SIGTERM' ? 143 : 130;
         return;
       } finally {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);

@@ -8,20 +8,31 @@ import { cli, root, tmp } from './batch-helpers.ts';
 
 const EXAMPLE_CSV = join(root, 'examples/enterprises.csv');
 
-/** Starts a batch, waits until its partial output has data, kills it with SIGKILL, and returns the directory's files. */
-async function killedMidway(input: string, output: string): Promise<string[]> {
+/** Starts a batch, waits until its partial output has data, stops it with a signal, and returns the directory's files. */
+async function killedMidway(
+  input: string,
+  output: string,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<{ files: string[]; code: number | null; stderr: string }> {
   const dir = join(output, '..');
-  const child = spawn(process.execPath, [join(root, 'bin/cleanprod.mjs'), 'batch', input, '--as-of', '2014-06-01', '-o', output], { stdio: 'ignore' });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const child = spawn(process.execPath, [join(root, 'bin/cleanprod.mjs'), 'batch', input, '--as-of', '2014-06-01', '-o', output], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, sig) => resolve({ code, signal: sig })),
+  );
   const name = output.slice(dir.length + 1);
   const partial = () => readdirSync(dir).find((f) => f.startsWith(`.${name}.`) && statSync(join(dir, f)).size > 0);
   for (let i = 0; !partial() && !existsSync(output); i++) {
     if (i > 3000) throw new Error('the batch never started writing');
     await new Promise((r) => setTimeout(r, 20));
   }
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  return readdirSync(dir);
+  child.kill(signal);
+  const { code, signal: by } = await exited;
+  if (signal === 'SIGKILL') expect(by).toBe('SIGKILL');
+  return { files: readdirSync(dir), code, stderr };
 }
 
 describe('cleanprod batch as a command: exit status and messages', () => {
@@ -30,11 +41,23 @@ describe('cleanprod batch as a command: exit status and messages', () => {
     const input = join(dir, 'in.jsonl');
     writeFileSync(input, `${[...synthesize(20_000, 7)].map((p) => JSON.stringify(p)).join('\n')}\n`);
     for (const name of ['out.csv', 'out.jsonl', 'out.xlsx']) {
-      const files = await killedMidway(input, join(dir, name));
+      const { files } = await killedMidway(input, join(dir, name));
       expect(files, name).not.toContain(name);
       // what is left is the run's own temporary file beside the target, which names the target and the process
       expect(files.some((f) => f.startsWith(`.${name}.`) && f.endsWith('.partial'))).toBe(true);
     }
+  }, 120_000);
+
+  it('a run stopped by SIGTERM or Ctrl-C removes its temporary file and exits 128 + the signal', async () => {
+    const dir = tmp();
+    const input = join(dir, 'in.jsonl');
+    writeFileSync(input, `${[...synthesize(20_000, 8)].map((p) => JSON.stringify(p)).join('\n')}\n`);
+    const term = await killedMidway(input, join(dir, 'out.xlsx'), 'SIGTERM');
+    expect(term.code).toBe(143);
+    expect(term.stderr).toContain(`batch: stopped by SIGTERM: ${join(dir, 'out.xlsx')} is not written`);
+    const int = await killedMidway(input, join(dir, 'out.csv'), 'SIGINT');
+    expect(int.code).toBe(130);
+    expect(int.files).toEqual(['in.jsonl']);
   }, 120_000);
 
   it('a finished run puts the whole file in place and leaves no temporary file', async () => {

@@ -285,6 +285,14 @@ describe('cleanprod batch (in-process)', () => {
     expect(one.failed).toBe(rows.filter((r) => r.error !== '').length);
   });
 
+  it('an output path that cannot be written is named, before any worker starts or row is evaluated', async () => {
+    const dir = tmp();
+    const output = join(dir, 'missing', 'out.csv');
+    await expect(runBatch({ input: EXAMPLE_CSV, output, asOf: '2014-06-01', workers: 2, stderr: quiet })).rejects.toThrow(
+      `-o ${output}: cannot write there: ENOENT`,
+    );
+  });
+
   it('workers run the compiled worker module from dist/ (plain JavaScript, no transpiler)', async () => {
     const { workerEntry } = await import('../../cli/batch/entry.ts');
     const entry = workerEntry();

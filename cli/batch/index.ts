@@ -75,7 +75,7 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
         writeFileSync(opts.stats, JSON.stringify({ ...stats, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));
       }
       process.stderr.write(
-        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} failed; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers} thread${summary.workers === 1 ? '' : 's'})${opts.output ? ` → ${opts.output}` : ''}\n`,
+        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} failed; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers === 1 ? '1 thread' : `${summary.workers} worker threads`})${opts.output ? ` → ${opts.output}` : ''}\n`,
       );
       if (summary.failed > 0) {
         process.stderr.write(`batch: ${summary.failed} of ${summary.rows} rows failed: the error column says why for each\n`);

@@ -71,7 +71,8 @@ async function sniff(file: string, format: InputFormat): Promise<void> {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
   } catch {
-    throw notA('binary content (not UTF-8 text)');
+    // Text with no zero byte that is not UTF-8 is most often a sheet saved in a legacy encoding (GBK on Chinese Windows).
+    throw notA('not UTF-8 text (saved as GBK or another legacy encoding?): save it as UTF-8 ("CSV UTF-8" in Excel)');
   }
 }
 

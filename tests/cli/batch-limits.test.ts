@@ -127,6 +127,12 @@ describe('batch input limits: each stops the run with the file, the row and the 
       expect(e.message.startsWith(`${input}: not ${kind} file: `)).toBe(true);
       expect(e.message).not.toMatch(/signature|0x[0-9a-f]{8}/);
     }
+    // 佛山 in GBK, as Excel on Chinese Windows saves a "CSV (逗号分隔)" sheet: not binary, but not UTF-8 either
+    const gbk = join(dir, 'gbk.csv');
+    writeFileSync(gbk, Buffer.concat([Buffer.from('id,location.city\nA,'), Buffer.from([0xb7, 0xf0, 0xc9, 0xbd]), Buffer.from('\n')]));
+    expect((await stopped(gbk)).message).toBe(
+      `${gbk}: not a CSV file: not UTF-8 text (saved as GBK or another legacy encoding?): save it as UTF-8 ("CSV UTF-8" in Excel)`,
+    );
     const notXlsx = join(dir, 'zip.xlsx');
     writeFileSync(notXlsx, zip({ 'readme.txt': 'hello' }));
     expect((await stopped(notXlsx)).message).toBe(`${notXlsx}: not an XLSX file: a zip archive without a workbook and a worksheet`);

@@ -78,7 +78,7 @@ export function diffVersions(a: PreparedVersion, b: PreparedVersion): RuleSetDif
       unchanged.push(nr.json.id);
       continue;
     }
-    const change: RuleChange = { id: nr.json.id, fields, semantic: semanticCheck(a, or, b, nr) };
+    const change: RuleChange = { id: nr.json.id, fields, semantic: semanticCheck(or, nr) };
     if (previousId !== nr.json.id) change.previousId = previousId;
     const quote = (r: RuleJson) => (Array.isArray(r.citation.quote) ? r.citation.quote.join('…') : r.citation.quote);
     if (quote(or.json).replace(/\s+/gu, '') !== quote(nr.json).replace(/\s+/gu, '')) change.wording = { from: quote(or.json), to: quote(nr.json) };

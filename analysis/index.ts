@@ -8,3 +8,5 @@ export * from './change.ts';
 export * from './whatif.ts';
 export * from './timeline.ts';
 export * from './verify.ts';
+export * from './links.ts';
+export * from './request.ts';

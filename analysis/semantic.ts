@@ -1,7 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { TSchema } from '@sinclair/typebox';
-import { judge, leavesOf, type Facts, type Leaf, type PreparedRule, type PreparedVersion, type Tri } from '../engine/index.ts';
+import { factTable, leavesOf, type Facts, type Leaf, type PreparedRule } from '../engine/index.ts';
 import { ProfileSchema } from '../schemas/index.ts';
 
 export interface SemanticResult {
@@ -105,10 +105,8 @@ function factsFrom(slots: readonly Slot[], choice: readonly number[]): Facts {
   return facts;
 }
 
-function decide(v: PreparedVersion, rule: PreparedRule, facts: Facts): string {
-  const scope: Tri = v.appliesTo ? judge(v.appliesTo, facts).value : 'T';
-  const own = judge(rule.node, facts).value;
-  const value: Tri = scope === 'F' || own === 'F' ? 'F' : scope === 'U' || own === 'U' ? 'U' : 'T';
+function decide(rule: PreparedRule, facts: Facts): string {
+  const value = rule.effective.value(factTable(facts, rule.effective.program));
   return value === 'T' ? `${rule.json.kind}: ${rule.json.outcome}` : value === 'F' ? 'does not apply' : 'undetermined';
 }
 
@@ -117,15 +115,16 @@ function decide(v: PreparedVersion, rule: PreparedRule, facts: Facts): string {
  * — exhaustively when the space is small, by seeded random sampling (the same samples every run) otherwise, for a profile on which they
  * decide differently.
  */
-export function semanticCheck(va: PreparedVersion, ra: PreparedRule, vb: PreparedVersion, rb: PreparedRule): SemanticResult {
-  const leaves = [ra.node, rb.node, ...(va.appliesTo ? [va.appliesTo] : []), ...(vb.appliesTo ? [vb.appliesTo] : [])].flatMap(leavesOf);
+export function semanticCheck(ra: PreparedRule, rb: PreparedRule): SemanticResult {
+  // Every fact either rule's effective condition reads: its rule set's place and scope, and its own conditions.
+  const leaves = [ra.effective.node, rb.effective.node].flatMap(leavesOf);
   const slots = slotsOf(leaves);
   const sizes = slots.map((s) => s.candidates.length);
   const space = sizes.reduce((n, s) => n * s, 1);
   const check = (choice: number[]) => {
     const facts = factsFrom(slots, choice);
-    const before = decide(va, ra, facts);
-    const after = decide(vb, rb, facts);
+    const before = decide(ra, facts);
+    const after = decide(rb, facts);
     if (before === after) return undefined;
     const shown: Record<string, unknown> = {};
     slots.forEach((s, i) => {

@@ -1,6 +1,7 @@
 import { evaluate, type EvaluateOptions, type RuleBase } from '../engine/index.ts';
 import type { Answer, Profile } from '../schemas/index.ts';
 import { applyChanges, type ProfileChange } from './change.ts';
+import { linkWhyNot } from './links.ts';
 
 export interface Difference {
   audit: { from: string; to: string; changed: boolean; basisFrom: string[]; basisTo: string[] };
@@ -82,7 +83,8 @@ export function whatIf(
   changes: readonly ProfileChange[],
 ): { before: Answer; after: Answer; changed: Profile; difference: Difference } {
   const changed = applyChanges(profile, changes);
-  const before = evaluate(base, profile, options);
-  const after = evaluate(base, changed, options);
+  // Each answer's whyNot names the single change that would satisfy it, as POST /v1/evaluate's does.
+  const before = linkWhyNot(base, profile, evaluate(base, profile, options));
+  const after = linkWhyNot(base, changed, evaluate(base, changed, options));
   return { before, after, changed, difference: differenceOf(before, after, changes) };
 }

@@ -9,7 +9,8 @@
  *  - batch: synthetic profiles through `cleanprod batch` (JSONL in, CSV out), one thread vs one worker thread per core
  *    (piscina), with peak RSS and CPU time (user + system: what the run cost, whatever else the machine was doing);
  *  - HTTP: POST /v1/evaluate under autocannon on 127.0.0.1, beside POST /bench/constant on the same server (same body
- *    validation, a precomputed answer) as the ceiling.
+ *    validation, a precomputed answer) as the ceiling; then POST /v1/evaluate again while another client loops
+ *    1000-item batches (answered on the worker pool), to show what a heavy client does to small requests' p99.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,6 @@ import autocannon from 'autocannon';
 import { synthesize } from '../analysis/index.ts';
 import {
   buildJreEngine,
-  checkJurisdiction,
   deriveFacts,
   evaluate,
   factTable,
@@ -52,11 +52,13 @@ const now = () => Number(process.hrtime.bigint()) / 1000;
 /** The versions in force for this profile on this date (what evaluate() decides with). */
 function inForce(base: RuleBase, profile: Profile, asOf: string): PreparedVersion[] {
   const facts = { ...profile, ...deriveFacts(base.derivedFacts, { profile, asOf }).facts };
+  const table = factTable(facts, base.program);
   const out: PreparedVersion[] = [];
   for (const [id, versions] of base.rulesets) {
     const sel = selectVersion(id, versions, asOf);
-    if (sel.dateStatus === 'in-force' && checkJurisdiction(sel.version, facts).value !== 'F') out.push(sel.version);
+    if (sel.dateStatus === 'in-force' && valueIn(sel.version.place, table) !== 'F') out.push(sel.version);
   }
+  releaseTable(table);
   return out;
 }
 
@@ -102,7 +104,7 @@ async function inProcess(base: RuleBase) {
     for (const job of jobs) {
       const t = now();
       const table = factTable(job.facts, base.program);
-      for (const v of job.versions) for (const rule of v.rules) if (valueIn(rule.compiled, table) === 'T') held += 1;
+      for (const v of job.versions) for (const rule of v.rules) if (valueIn(rule.effective, table) === 'T') held += 1;
       releaseTable(table);
       if (r > 0) decide.push(now() - t);
     }
@@ -161,7 +163,16 @@ async function http() {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/cleanprod.mjs', 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_ROUTES: '1', RATE_LIMIT_MAX: '100000000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      BENCH_ROUTES: '1',
+      RATE_LIMIT_MAX: '100000000',
+      // 1000 synthetic profiles take about 1.5 MB
+      BODY_LIMIT: String(8 * 1024 * 1024),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -183,11 +194,32 @@ async function http() {
     for (const path of ['/v1/evaluate', '/bench/constant']) await load(path, QUICK ? 1 : 3);
     const ceiling = await load('/bench/constant');
     const evaluateRun = await load('/v1/evaluate');
+    // Small requests while one client loops 1000-item batches (each read to its end).
+    const profiles = [...synthesize(1000, SEED + 1)];
+    const batchBody = JSON.stringify(profiles.map((profile, i) => ({ asOf: DATES[i % DATES.length], profile })));
+    let stop = false;
+    const heavy = { batches: 0, bytes: 0 };
+    const batchClient = (async () => {
+      while (!stop) {
+        const r = await fetch(`${url}/v1/evaluate/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchBody });
+        const bytes = (await r.arrayBuffer()).byteLength;
+        if (!r.ok) throw new Error(`batch answered ${r.status}`);
+        heavy.batches += 1;
+        heavy.bytes += bytes;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 500)); // the batch client is under way
+    const besideBatch = await load('/v1/evaluate');
+    stop = true;
+    await batchClient;
     const ok = (r: autocannon.Result) => r.non2xx === 0 && r.errors === 0;
-    if (!ok(ceiling) || !ok(evaluateRun)) throw new Error(`HTTP errors: ceiling non2xx=${ceiling.non2xx}, evaluate non2xx=${evaluateRun.non2xx}`);
+    if (!ok(ceiling) || !ok(evaluateRun) || !ok(besideBatch))
+      throw new Error(`HTTP errors: ceiling non2xx=${ceiling.non2xx}, evaluate non2xx=${evaluateRun.non2xx}, beside batch non2xx=${besideBatch.non2xx}`);
     return {
       evaluate: { reqPerSec: evaluateRun.requests.average, p50: evaluateRun.latency.p50, p99: evaluateRun.latency.p99 },
       ceiling: { reqPerSec: ceiling.requests.average, p50: ceiling.latency.p50, p99: ceiling.latency.p99 },
+      besideBatch: { reqPerSec: besideBatch.requests.average, p50: besideBatch.latency.p50, p99: besideBatch.latency.p99 },
+      batches: { count: heavy.batches, itemsPerSec: (heavy.batches * 1000) / (duration + 0.5), mb: heavy.bytes / 1e6 },
     };
   } finally {
     child.kill('SIGTERM');
@@ -235,6 +267,11 @@ try {
       `${f((100 * h.evaluate.reqPerSec) / h.ceiling.reqPerSec, 0)}% of the ceiling`,
     ],
     [
+      'HTTP POST /v1/evaluate beside a 1000-item batch client',
+      `${f(h.besideBatch.reqPerSec, 0)} req/s, p50 ${h.besideBatch.p50} ms, p99 ${h.besideBatch.p99} ms`,
+      `p99 ${f(h.besideBatch.p99 / Math.max(1, h.evaluate.p99))}× alone; ${h.batches.count} batches (${f(h.batches.itemsPerSec, 0)} items/s, ${f(h.batches.mb, 0)} MB)`,
+    ],
+    [
       'HTTP POST /bench/constant (ceiling)',
       `${f(h.ceiling.reqPerSec, 0)} req/s, p50 ${h.ceiling.p50} ms, p99 ${h.ceiling.p99} ms`,
       'same server, same body validation',
@@ -276,6 +313,10 @@ try {
           httpP50Ms: h.evaluate.p50,
           httpP99Ms: h.evaluate.p99,
           httpCeilingReqPerSec: h.ceiling.reqPerSec,
+          httpBesideBatchReqPerSec: h.besideBatch.reqPerSec,
+          httpBesideBatchP50Ms: h.besideBatch.p50,
+          httpBesideBatchP99Ms: h.besideBatch.p99,
+          httpBatchClientItemsPerSec: h.batches.itemsPerSec,
           loadAverage: { start: load0, end: loadavg() },
         },
         null,

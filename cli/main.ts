@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
-import { CleanprodError, evaluate } from '../engine/index.ts';
+import { answerRequest } from '../analysis/index.ts';
+import { CleanprodError, type Lang } from '../engine/index.ts';
+import type { AnswerViewName } from '../schemas/index.ts';
 import { BUNDLED_CASES_DIR, formatProblem, lintRules, loadRuleBase, loadRulesDir } from '../loader/index.ts';
 import { dateOption, rulesDirOption } from './options.ts';
 import { ENGINE_VERSION } from '../engine/index.ts';
@@ -8,6 +10,7 @@ import { textReport } from './report.ts';
 import { pinCases, runCases } from './cases.ts';
 import { registerAuthoringCommands } from './commands/authoring.ts';
 import { registerAnalysisCommands } from './commands/analysis.ts';
+import { registerSourceCommand } from './commands/source.ts';
 import { registerBatch } from './batch/index.ts';
 
 // A closed pipe (`cleanprod … | head`) is not an error.
@@ -25,21 +28,30 @@ program
 program
   .command('evaluate')
   .description('evaluate an enterprise profile (YAML or JSON; a bare profile or a request {profile, asOf, ...})')
-  .argument('<file>', 'profile or request file')
+  .argument('<file>', 'profile or request file (.json is read as JSON, anything else as YAML)')
   .option('--as-of <date>', "evaluation date YYYY-MM-DD (default: the file's asOf, else today)")
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+  .addOption(new Option('--lang <lang>', "the answer's language (default: the file's language, else zh)").choices(['zh', 'en']))
+  .addOption(
+    new Option(
+      '--view <view>',
+      "how much of the answer: summary (verdict), standard (+ decisions, whyNot, questions), full (default: the file's view, else full)",
+    ).choices(['summary', 'standard', 'full']),
+  )
   .option('--include-out-of-force', 'also evaluate rule sets and rules not in force')
   .addOption(rulesDirOption())
-  .action((file: string, opts: { asOf?: string; format: string; includeOutOfForce?: boolean; rulesDir: string }) => {
-    const request = readRequestFile(file);
-    const asOf = opts.asOf !== undefined ? dateOption('--as-of', opts.asOf) : (request.asOf ?? todayIso());
+  .action((file: string, opts: { asOf?: string; format: string; lang?: Lang; view?: AnswerViewName; includeOutOfForce?: boolean; rulesDir: string }) => {
+    const { request, normalized } = readRequestFile(file);
     const base = loadRuleBase(opts.rulesDir);
-    const answer = evaluate(base, request.profile, {
-      asOf,
-      ...(request.rulesets ? { rulesets: request.rulesets } : {}),
-      ...(request.versions ? { versions: request.versions } : {}),
-      includeOutOfForce: opts.includeOutOfForce ?? request.includeOutOfForce ?? false,
-      whatIfLinks: true,
+    const answer = answerRequest(base, request, {
+      today: todayIso,
+      normalized,
+      override: {
+        ...(opts.asOf !== undefined ? { asOf: dateOption('--as-of', opts.asOf) } : {}),
+        ...(opts.includeOutOfForce ? { includeOutOfForce: true } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.view ? { view: opts.view } : {}),
+      },
     });
     process.stdout.write(opts.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${textReport(answer)}\n`);
   });
@@ -90,6 +102,7 @@ registerBatch(program, rulesDirOption);
 
 registerAnalysisCommands(program);
 registerAuthoringCommands(program);
+registerSourceCommand(program);
 
 try {
   await program.parseAsync();

@@ -3,10 +3,14 @@ import { GUANGDONG_CITIES, keysForCode, withParents } from '../schemas/index.ts'
 import { OPERATORS, applyOperator } from './operators.ts';
 import { wholeYearsBetween } from './dates.ts';
 import { readAt } from './conditions.ts';
+import type { Lang } from './explain.ts';
+import { MESSAGES } from './messages.ts';
 
 export interface DerivedContext {
   readonly profile: Profile;
   readonly asOf: string;
+  /** Language of the warnings (default zh). */
+  readonly lang?: Lang;
 }
 export interface DerivedResult {
   facts: Record<string, unknown>;
@@ -31,7 +35,7 @@ type Deriver = (def: DerivedFactDef, ctx: DerivedContext, warn: DerivedResult['w
 
 /** How each kind of declared derived fact is computed; the definitions themselves are data (rules/derived-facts.yaml). */
 const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
-  threshold(def, { profile }, warn) {
+  threshold(def, { profile, lang = 'zh' }, warn) {
     const input = readPath(profile, def.inputs[0]!);
     const computed = typeof input === 'number' ? applyOperator(OPERATORS.get(def.operator!)!, input, def.value) : undefined;
     const given = def.override ? readPath(profile, def.override) : undefined;
@@ -40,7 +44,7 @@ const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
         warn.push({
           code: 'derived-fact-conflict',
           path: def.override!,
-          message: `${def.override} is ${given}, but ${def.inputs[0]} = ${String(input)} gives ${computed} (${def.basis}); the value given is used`,
+          message: MESSAGES.derivedConflict[lang](def.override!, given, def.inputs[0]!, input, computed),
         });
       }
       return given;
@@ -53,7 +57,7 @@ const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
     if (date === null) return null;
     return wholeYearsBetween(String(date), asOf);
   },
-  industryClosure(_def, { profile }, warn) {
+  industryClosure(_def, { profile, lang = 'zh' }, warn) {
     const codes = profile.industry?.codes;
     const keys = profile.industry?.keys;
     if (codes === undefined && keys === undefined) return undefined;
@@ -61,7 +65,7 @@ const DERIVERS: Record<DerivedFactDef['kind'], Deriver> = {
     for (const code of codes ?? []) {
       const mapped = keysForCode(code);
       if (mapped.length === 0) {
-        warn.push({ code: 'industry-code-unmapped', path: 'industry.codes', message: `GB/T 4754-2017 code ${code} maps to no industry the documents name` });
+        warn.push({ code: 'industry-code-unmapped', path: 'industry.codes', message: MESSAGES.codeUnmapped[lang](code) });
       }
       fromCodes.push(...mapped);
     }

@@ -3,8 +3,7 @@ import { covers, inRanges } from './dates.ts';
 import { dutyOutcome, type DutyResult, type Round } from './duty.ts';
 import type { AuditHistory } from './history.ts';
 import type { DutyRule, EvaluateOptions, RuleBase } from './model.ts';
-import { checkJurisdiction } from './select.ts';
-import { and3, compiled, judgeCompiled, valueIn, type FactTable, type Facts, type Tri } from './tri.ts';
+import { judgeCompiled, valueIn, type FactTable, type Facts, type Tri } from './tri.ts';
 import { readPath } from './derived.ts';
 
 /** One audit duty as it stands on asOf: in force now, or history (a due date that passed while it was in force). */
@@ -27,7 +26,6 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
   const { asOf } = options;
   const out: DutyRecord[] = [];
   const listing = (facts.audit as Profile['audit'])?.mandatoryListed;
-  const place = new Map<string, Tri>();
   for (const duty of base.duties) {
     const { ruleset, version: v, rule, spec } = duty;
     if (options.rulesets && !options.rulesets.includes(ruleset)) continue;
@@ -36,14 +34,8 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
     const r = rule.json;
     const active = (d: string) =>
       (pinned !== undefined ? covers(v.file.validFrom, v.file.validTo, d) : inRanges(v.selected, d)) && covers(r.validFrom, r.validTo, d);
-    const own = valueIn(rule.compiled, table);
-    if (own === 'F') continue;
-    let where = place.get(`${ruleset}@${v.version}`);
-    if (where === undefined) {
-      where = and3(checkJurisdiction(v, facts).value, v.appliesTo ? valueIn(compiled(v.appliesTo), table) : 'T');
-      place.set(`${ruleset}@${v.version}`, where);
-    }
-    const applies = and3(where, own);
+    // The rule with its rule set's place and scope (its effective condition).
+    const applies = valueIn(rule.effective, table);
     if (applies === 'F') continue;
     const inForce = active(asOf);
     const deemedValue = spec.deemedBy !== undefined ? readPath(facts, spec.deemedBy) : undefined;
@@ -54,7 +46,7 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
       listing: listing && listing.listed !== false ? listing : undefined,
       deemed: typeof deemedValue === 'boolean' ? deemedValue : undefined,
     });
-    const missing = () => (applies === 'U' ? missingFacts(base, duty, facts, table) : NONE);
+    const missing = () => (applies === 'U' ? missingFacts(base, duty, table) : NONE);
     if (inForce) {
       if (applies === 'T' || result.late !== false) out.push({ duty, applies, inForce, result, missingFacts: missing() });
       continue;
@@ -94,16 +86,6 @@ function historic(result: DutyResult, counts: (round: Round) => boolean): DutyRe
 const NONE: readonly string[] = [];
 
 /** The profile fields an undetermined duty's rule waits on: its rule set's place and scope, then its own conditions. */
-function missingFacts(base: RuleBase, duty: DutyRule, facts: Facts, table: FactTable): string[] {
-  const v = duty.version;
-  const out = new Set<string>();
-  const j = checkJurisdiction(v, facts);
-  if (j.value === 'U') for (const f of j.missing) out.add(f);
-  if (v.appliesTo) {
-    const scope = judgeCompiled(compiled(v.appliesTo), table);
-    if (scope.value === 'U') for (const f of scope.unknownFacts) out.add(base.askFor.get(f) ?? f);
-  }
-  const own = judgeCompiled(duty.rule.compiled, table);
-  if (own.value === 'U') for (const f of own.unknownFacts) out.add(base.askFor.get(f) ?? f);
-  return [...out];
+function missingFacts(base: RuleBase, duty: DutyRule, table: FactTable): string[] {
+  return [...new Set(judgeCompiled(duty.rule.effective, table).unknownFacts.map((f) => base.askFor.get(f) ?? f))];
 }

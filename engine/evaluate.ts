@@ -1,4 +1,4 @@
-import type { Answer, Decision, Profile } from '../schemas/index.ts';
+import { questionFor, type Answer, type Decision, type Profile } from '../schemas/index.ts';
 import { covers } from './dates.ts';
 import { deriveFacts, readPath } from './derived.ts';
 import { auditHistory, auditOnDate, checkAuditFacts } from './history.ts';
@@ -9,18 +9,18 @@ import { lateness, type LatenessFact } from './lateness.ts';
 import { pathsRead, unusedFactWarnings } from './unused.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
-import { checkJurisdiction, rulesInForce, selectVersion } from './select.ts';
+import { rulesInForce, selectVersion } from './select.ts';
+import { MESSAGES, notInForceWarning, placeReason, statusReason } from './messages.ts';
+import { testWords } from './words.ts';
 import { summarise } from './summary.ts';
-import { and3, compiled, factTable, judgeCompiled, releaseTable, valueIn, truthOf, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
-import { leavesOf, type Node } from './conditions.ts';
-import { changeFor, withValue, type SuggestedChange } from './links.ts';
+import { compiled, factTable, judgeCompiled, releaseTable, valueIn, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { renderExplanation, type Lang } from './explain.ts';
 
-/** Decides one rule's conditions for the facts; the default is the compiled three-valued evaluator. */
+/** Decides one rule's effective condition for the facts; the default is the compiled three-valued evaluator. */
 export type RuleJudge = (version: PreparedVersion, rule: PreparedRule, facts: Facts, table: FactTable, full: boolean) => Judgment;
-export const threeValuedJudge: RuleJudge = (_v, rule, _facts, table, full) => judgeCompiled(rule.compiled, table, full && rule.explainsFalse, full);
+export const threeValuedJudge: RuleJudge = (_v, rule, _facts, table, full) => judgeCompiled(rule.effective, table, full && rule.explainsFalse, full);
 
 type Warning = Answer['warnings'][number];
 
@@ -39,10 +39,11 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   // The audit facts as they stood on asOf: audits completed later did not exist yet.
   const history = auditHistory(profile, asOf);
   const onDate = auditOnDate(profile, history, asOf);
-  const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf });
+  const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf, lang });
   let facts: Facts = { ...onDate, ...derived.facts };
   let table = factTable(facts, base.program);
   const warnings: Warning[] = [...derived.warnings];
+  for (const n of options.normalized ?? []) warnings.push({ code: 'normalized', path: n.path, message: MESSAGES.normalized[lang](n.path, n.given, n.key) });
   if (history.ignored.length > 0) warnings.push(afterAsOfWarning(history.ignored, asOf, lang));
   // Audit duties first (their rules read no lateness fact: lint checks it), then the lateness facts they imply.
   const duties = collectDuties(base, options, table, facts, history);
@@ -66,25 +67,20 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     if (options.rulesets && !options.rulesets.includes(id)) continue;
     const sel = selectVersion(id, versions, asOf, options.versions?.[id]);
     const v = sel.version;
-    const j = checkJurisdiction(v, facts);
-    const status = j.value === 'F' ? 'not-applicable' : sel.dateStatus;
-    const periodText = `${v.file.validFrom} – ${v.file.validTo ?? 'open'}`;
-    const reason =
-      status === 'not-applicable'
-        ? j.reason
-        : `${status === 'in-force' ? 'in force' : status === 'expired' ? 'expired' : 'not yet in force'} on ${asOf} (version ${v.version}: ${periodText}${sel.pinned ? ', pinned' : ''})${j.value === 'U' ? `; ${j.reason}` : ''}`;
+    const place = valueIn(v.place, table);
+    const status = place === 'F' ? 'not-applicable' : sel.dateStatus;
+    const where = placeReason(v.file.jurisdiction, place, facts, lang);
+    const standing = { version: v.version, validFrom: v.file.validFrom, validTo: v.file.validTo, pinned: sel.pinned };
+    const reason = status === 'not-applicable' ? where : statusReason(status, asOf, standing, lang, place === 'U' ? where : null);
     rulesets.push({ id, version: v.version, title: v.file.title, status, reason, pinned: sel.pinned });
     receiptSets.push({ id, version: v.version, sha256: v.sha256 });
     if (status === 'not-applicable') continue;
     if (status !== 'in-force') {
-      warnings.push({ code: 'ruleset-not-in-force', path: null, message: `${id} covers this enterprise but is ${status} on ${asOf} (${periodText})` });
+      warnings.push({ code: 'ruleset-not-in-force', path: null, message: notInForceWarning(id, status, asOf, standing, lang) });
       if (!includeOutOfForce) continue;
     }
 
-    const scope = v.appliesTo ? judgeCompiled(compiled(v.appliesTo), table) : null;
     const ctx: DecisionContext = { profile: onDate, facts, asOf, lang, full, history, dutyOf };
-    const placeTests = full ? jurisdictionTests(v, facts) : NO_TESTS;
-    const context = and3(j.value, scope?.value ?? 'T');
     // Rules in force on the date (listed once per version and date); every rule when out-of-force ones are asked for.
     // (A version not in force reaches here only when they are.)
     const onlyInForce = !includeOutOfForce;
@@ -94,22 +90,16 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       const r = rule.json;
       const ruleInForce = onlyInForce || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
       // A false rule that needs no explanation is settled by its memoised value alone (most rules, most of the time).
-      if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && (context === 'F' || valueIn(rule.compiled, table) === 'F')) continue;
-      const own = judgeRule(v, rule, facts, table, full);
-      const value = and3(context, own.value);
-      if (value === 'T') {
-        // The summary leaves `because` out; the full answer shows the location and scope facts before the rule's own.
-        const because = !full ? [] : placeTests.length === 0 && !scope ? own.because : placeTests.concat(scope?.because ?? NO_TESTS, own.because);
-        decisions.push(toDecision(v, rule, because, ruleInForce, ctx));
-      } else if (value === 'F') {
+      if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
+      // The rule's effective condition: its rule set's place and scope, then its own (see prepare.ts).
+      const judged = judgeRule(v, rule, facts, table, full);
+      if (judged.value === 'T') {
+        decisions.push(toDecision(v, rule, full ? judged.because : NO_TESTS, ruleInForce, ctx));
+      } else if (judged.value === 'F') {
         if (full && ruleInForce && rule.explainsFalse) {
-          const missing = scope?.value === 'F' ? scope.missing : own.missing;
-          const entry: Answer['whyNot'][number] = { id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing };
-          if (options.whatIfLinks) {
-            const link = singleChangeFor(base, v, rule, onDate, facts, asOf, scope?.value === 'F' ? v.appliesTo! : rule.node, missing);
-            if (link) entry.whatIf = { changes: [link] };
-          }
-          whyNot.push(entry);
+          // Each failed condition also in words, in the answer's language.
+          const missing = judged.missing.map((t) => ({ ...t, text: testWords(t, lang) }));
+          whyNot.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing });
         }
       } else if (ruleInForce) {
         undetermined.push({
@@ -118,13 +108,13 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           kind: r.kind,
           outcome: r.outcome,
           title: r.title,
-          missingFacts: missingFactsOf(base, j, scope, own, late.ask),
+          missingFacts: askPaths(base, judged.unknownFacts, late.ask),
         });
       }
     }
-    if (status === 'in-force' && j.value === 'T') {
+    if (status === 'in-force' && place === 'T') {
       for (const w of v.warnings) {
-        if (compiled(w.node).value(table) === 'T') warnings.push({ code: w.code, path: w.path, message: `${id}: ${w.message.en} / ${w.message.zh}` });
+        if (compiled(w.node).value(table) === 'T') warnings.push({ code: w.code, path: w.path, message: MESSAGES.rulesetWarning[lang](id, w.message[lang]) });
       }
     }
   }
@@ -147,7 +137,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     decisions,
     whyNot,
     undetermined,
-    questions: rankQuestions(undetermined, duties),
+    questions: rankQuestions(undetermined, duties, lang),
     facts: { ...derived.facts, ...late.facts },
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
@@ -161,15 +151,6 @@ function checkRequested(base: RuleBase, options: EvaluateOptions): void {
   for (const id of Object.keys(options.versions ?? {})) {
     if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}' in versions`, `versions.${id}`);
   }
-}
-
-/** The location fact that put the enterprise inside the rule set's jurisdiction, shown in `because`. */
-function jurisdictionTests(v: PreparedVersion, facts: Facts): LeafTest[] {
-  const j = v.file.jurisdiction;
-  const location = (facts.location ?? {}) as { city?: string; province?: string };
-  if (j.level === 'city') return [{ fact: 'location.city', operator: 'equal', value: j.city, actual: location.city ?? null }];
-  if (j.level === 'province') return [{ fact: 'inGuangdong', operator: 'equal', value: true, actual: facts.inGuangdong ?? null }];
-  return [];
 }
 
 interface DecisionContext {
@@ -227,38 +208,6 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
   return d;
 }
 
-/**
- * The single profile change that would make a failed rule hold, if there is one: each failed leaf's obvious fix is
- * tried in turn and kept when the rule (with its jurisdiction and scope) then holds.
- */
-function singleChangeFor(
-  base: RuleBase,
-  v: PreparedVersion,
-  rule: PreparedRule,
-  profile: Profile,
-  facts: Facts,
-  asOf: string,
-  node: Node,
-  missing: readonly LeafTest[],
-): SuggestedChange | undefined {
-  const leaves = leavesOf(node);
-  for (const test of missing) {
-    const leaf = leaves.find((l) => l.name === test.fact && l.json.operator === test.operator && l.value === test.value);
-    if (!leaf) continue;
-    const change = changeFor(leaf, test, profile);
-    if (!change) continue;
-    const changed = withValue(profile, change.path, change.value);
-    const root = change.path.split('.')[0]!;
-    // Derived facts are recomputed only when the change touches one of their inputs.
-    const after: Facts = base.derivedRoots.has(root)
-      ? { ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts }
-      : { ...facts, [root]: changed[root as keyof Profile] };
-    const holds = and3(and3(checkJurisdiction(v, after).value, v.appliesTo ? truthOf(v.appliesTo, after) : 'T'), truthOf(rule.node, after));
-    if (holds === 'T') return change;
-  }
-  return undefined;
-}
-
 const NO_TESTS: LeafTest[] = [];
 
 const AFTER_AS_OF = {
@@ -269,27 +218,12 @@ const AFTER_AS_OF = {
 function afterAsOfWarning(ignored: readonly string[], asOf: string, lang: Lang): Warning {
   return { code: 'audit-after-asof', path: 'audit', message: AFTER_AS_OF[lang](ignored.join(lang === 'zh' ? '、' : ', '), asOf) };
 }
-const NO_FACTS: readonly string[] = [];
-
-/** The profile paths an undetermined rule waits on (jurisdiction, scope, own conditions), each once. */
-function missingFactsOf(
-  base: RuleBase,
-  j: { value: string; missing: readonly string[] },
-  scope: Judgment | null,
-  own: Judgment,
-  lateAsk: Partial<Record<LatenessFact, string[]>>,
-): string[] {
+/** The profile paths an undetermined rule waits on (its place, scope and own conditions), each once. */
+function askPaths(base: RuleBase, unknownFacts: readonly string[], lateAsk: Partial<Record<LatenessFact, string[]>>): string[] {
   const out: string[] = [];
-  const sources = [
-    j.value === 'U' ? j.missing : NO_FACTS,
-    scope?.value === 'U' ? scope.unknownFacts : NO_FACTS,
-    own.value === 'U' ? own.unknownFacts : NO_FACTS,
-  ];
-  for (const list of sources) {
-    for (const fact of list) {
-      // A lateness fact is asked for through what would settle the duties it comes from.
-      for (const path of lateAsk[fact as LatenessFact] ?? [askPath(base, fact)]) if (!out.includes(path)) out.push(path);
-    }
+  for (const fact of unknownFacts) {
+    // A lateness fact is asked for through what would settle the duties it comes from.
+    for (const path of lateAsk[fact as LatenessFact] ?? [askPath(base, fact)]) if (!out.includes(path)) out.push(path);
   }
   return out;
 }
@@ -300,7 +234,7 @@ function askPath(base: RuleBase, fact: string): string {
 }
 
 /** Facts whose answers could settle undetermined rules: those that decide audit and route first, then by reach. */
-function rankQuestions(undetermined: Answer['undetermined'], duties: readonly DutyRecord[]): Answer['questions'] {
+function rankQuestions(undetermined: Answer['undetermined'], duties: readonly DutyRecord[], lang: Lang): Answer['questions'] {
   const entries: { fact: string; ids: string[]; weight: number }[] = [];
   const byFact = new Map<string, { fact: string; ids: string[]; weight: number }>();
   // An audit duty whose state the history leaves open asks for the audit dates (or the listing's), as an audit rule would.
@@ -324,5 +258,10 @@ function rankQuestions(undetermined: Answer['undetermined'], duties: readonly Du
     }
   }
   entries.sort((a, b) => b.weight - a.weight || b.ids.length - a.ids.length || (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0));
-  return entries.map((e) => ({ fact: e.fact, affects: e.ids }));
+  return entries.map((e) => ({ fact: e.fact, ...askFor(e.fact, lang), affects: e.ids }));
+}
+
+/** The question for a fact (schemas/questions.ts); a path the catalog lacks is asked for by name (a test forbids it). */
+function askFor(fact: string, lang: Lang): Omit<Answer['questions'][number], 'fact' | 'affects'> {
+  return questionFor(fact, lang) ?? { text: lang === 'zh' ? `请提供 ${fact}？` : `What is ${fact}?`, type: 'choice', options: [] };
 }

@@ -19,7 +19,7 @@ const TITLE_NAMES: Record<string, { zh: string; en: string }> = {
 };
 
 /** Contract keys (industries, cities, sectors, titles) read as names in the answer's language. */
-function nameOf(key: string, lang: Lang): string {
+export function nameOf(key: string, lang: Lang): string {
   const industry = (INDUSTRIES as Record<string, { zh: string; en: string }>)[key];
   if (industry) return industry[lang];
   const city = (GUANGDONG_CITIES as Record<string, string>)[key];

@@ -5,10 +5,11 @@ import { evaluate, type RuleJudge } from './evaluate.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { OPERATORS } from './operators.ts';
 import { leavesOf, readFact } from './conditions.ts';
-import { judge, type Facts, type Judgment, type LeafTest } from './tri.ts';
+import { judgeCompiled, type Facts, type Judgment, type LeafTest } from './tri.ts';
 
 /**
- * json-rules-engine, the reference semantics. One Engine per rule-set version, built once and reused. Rules whose
+ * json-rules-engine, the reference semantics. One Engine per rule-set version, built once and reused; each rule is its
+ * effective condition (jurisdiction, scope, own conditions), so the reference decides the whole rule. Rules whose
  * conditions hang on absent facts are left to the three-valued evaluator (json-rules-engine has no "unknown"); for
  * every other rule the decision and its `because`/`whyNot` leaves come from json-rules-engine's own result.
  */
@@ -33,14 +34,14 @@ export class JsonRulesEngineReference {
   /** The full answer, with every determined decision made by json-rules-engine. */
   async evaluate(base: RuleBase, profile: Profile, options: EvaluateOptions): Promise<Answer> {
     const needed = new Map<PreparedVersion, Facts>();
-    evaluate(base, profile, options, (v, rule, facts) => {
+    evaluate(base, profile, options, (v, rule, facts, table) => {
       needed.set(v, facts);
-      return judge(rule.node, facts);
+      return judgeCompiled(rule.effective, table);
     });
     const runs = new Map<PreparedVersion, Map<string, RuleResult>>();
     for (const [v, facts] of needed) runs.set(v, await this.run(v, facts));
-    const referenceJudge: RuleJudge = (v, rule, facts) => {
-      const tri = judge(rule.node, facts);
+    const referenceJudge: RuleJudge = (v, rule, facts, table) => {
+      const tri = judgeCompiled(rule.effective, table);
       if (tri.value === 'U') return tri;
       const result = runs.get(v)?.get(rule.json.id);
       if (!result) throw new EngineInconsistencyError(`json-rules-engine gave no result for ${v.id}/${rule.json.id}`);
@@ -50,7 +51,7 @@ export class JsonRulesEngineReference {
       }
       // With absent facts json-rules-engine counts an absent leaf as failed; the explanation then keeps to the leaves
       // whose facts were given, which the three-valued evaluator gives.
-      return leavesOf(rule.node).every((l) => readFact(facts, l) !== undefined) ? ref : tri;
+      return leavesOf(rule.effective.node).every((l) => readFact(facts, l) !== undefined) ? ref : tri;
     };
     return evaluate(base, profile, options, referenceJudge);
   }
@@ -66,7 +67,8 @@ export function buildJreEngine(v: PreparedVersion): Engine {
 }
 
 function addJreRule(engine: Engine, rule: PreparedRule): void {
-  engine.addRule({ name: rule.json.id, conditions: rule.json.conditions as never, event: { type: rule.json.id } });
+  // The effective condition: the rule set's jurisdiction and scope, then the rule's own (see prepare.ts).
+  engine.addRule({ name: rule.json.id, conditions: rule.effectiveJson as never, event: { type: rule.json.id } });
 }
 
 /** Absent facts are left out, so json-rules-engine sees them as undefined. */

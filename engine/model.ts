@@ -1,8 +1,8 @@
-import type { DerivedFactDef, RuleJson, RuleSetFile } from '../schemas/index.ts';
+import type { ConditionJson, DerivedFactDef, Normalization, RuleJson, RuleSetFile } from '../schemas/index.ts';
 import type { Node } from './conditions.ts';
 import type { Compiled, Program } from './tri.ts';
 import type { DateRange } from './dates.ts';
-import type { DutySpec } from './duty.ts';
+import type { DutySpec } from './duty-spec.ts';
 
 /** One version of a rule set as loaded at the edge: its parsed file, content hash and where it came from. */
 export interface RuleSetVersionInput {
@@ -14,8 +14,14 @@ export interface RuleSetVersionInput {
 export interface PreparedRule {
   readonly json: RuleJson;
   readonly node: Node;
-  /** The conditions compiled to a synchronous function once, at preparation. */
+  /** The rule's own conditions, compiled into the rule base's program at preparation. */
   readonly compiled: Compiled;
+  /**
+   * What decides the rule: its version's jurisdiction (`place`), its version's scope (`appliesTo`) and its own
+   * conditions, as one `all` — the JSON the reference engine runs, and its compiled form.
+   */
+  readonly effectiveJson: ConditionJson;
+  readonly effective: Compiled;
   /** Whether a false result is explained (incentives and the simplified route get a whyNot). */
   readonly explainsFalse: boolean;
   /** The audit duty, for audit rules that oblige and state a `due` block. */
@@ -36,6 +42,8 @@ export interface PreparedVersion {
   readonly sha256: string;
   readonly location: string;
   readonly appliesTo: Node | null;
+  /** The jurisdiction as a condition (see place.ts), compiled. */
+  readonly place: Compiled;
   readonly rules: readonly PreparedRule[];
   readonly warnings: readonly PreparedWarning[];
   /** The days on which this version is the one used (its validity, less the days a higher version covers). */
@@ -72,11 +80,11 @@ export interface EvaluateOptions {
   readonly includeOutOfForce?: boolean;
   /** Language of explanations (titles stay bilingual, quotes verbatim). Default zh. */
   readonly lang?: 'zh' | 'en';
-  /** Link each whyNot to the single profile change that would satisfy it, where one would. */
-  readonly whatIfLinks?: boolean;
   /**
    * `full` (default): the whole answer. `summary`: the verdict only — summary, decisions (without because or
    * explanation), undetermined and questions, but no whyNot and no profile hash — for batch runs that print summaries.
    */
   readonly detail?: 'full' | 'summary';
+  /** Names the caller read as keys before validation (schemas/normalize.ts): each becomes a `normalized` warning. */
+  readonly normalized?: readonly Normalization[];
 }

@@ -14,8 +14,6 @@ export interface OperatorDef {
   readonly factGuard?: (fact: unknown) => boolean;
   /** Human reading, for reports: "energy.exceedsConsumptionQuota equal true". */
   readonly reads: string;
-  /** A test specialised for one rule value (e.g. a list turned into a Set), same semantics as `test` + `factGuard`. */
-  readonly specialise?: (value: unknown) => (fact: unknown) => boolean;
 }
 
 const isNumberLike = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
@@ -23,15 +21,14 @@ const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const defs: OperatorDef[] = [
-  { name: 'equal', builtin: true, reads: 'equal', description: 'fact === value', test: (f, v) => f === v, specialise: (v) => (f) => f === v },
-  { name: 'notEqual', builtin: true, reads: 'not equal', description: 'fact !== value', test: (f, v) => f !== v, specialise: (v) => (f) => f !== v },
+  { name: 'equal', builtin: true, reads: 'equal', description: 'fact === value', test: (f, v) => f === v },
+  { name: 'notEqual', builtin: true, reads: 'not equal', description: 'fact !== value', test: (f, v) => f !== v },
   {
     name: 'in',
     builtin: true,
     reads: 'in',
     description: 'value (a list) includes fact',
     test: (f, v) => asArray(v).includes(f),
-    specialise: (v) => setTest(v, true),
   },
   {
     name: 'notIn',
@@ -39,7 +36,6 @@ const defs: OperatorDef[] = [
     reads: 'not in',
     description: 'value (a list) does not include fact',
     test: (f, v) => !asArray(v).includes(f),
-    specialise: (v) => setTest(v, false),
   },
   {
     name: 'contains',
@@ -82,14 +78,6 @@ const defs: OperatorDef[] = [
     description: 'fact (a list) shares at least one element with value (a list)',
     test: (f, v) => asArray(f).some((x) => asArray(v).includes(x)),
     factGuard: isArray,
-    specialise: (v) => {
-      const set = new Set(asArray(v));
-      return (f) => {
-        if (!Array.isArray(f)) return false;
-        for (const x of f) if (set.has(x)) return true;
-        return false;
-      };
-    },
   },
   {
     name: 'containsNone',
@@ -109,24 +97,8 @@ const defs: OperatorDef[] = [
   },
 ];
 
-/** `in` / `notIn` against a Set built once (SameValueZero, as Array.prototype.includes). */
-function setTest(v: unknown, member: boolean): (f: unknown) => boolean {
-  const set = new Set(asArray(v));
-  return (f) => set.has(f) === member;
-}
-
 export const OPERATORS: ReadonlyMap<string, OperatorDef> = new Map(defs.map((d) => [d.name, d]));
 export const OPERATOR_NAMES = [...OPERATORS.keys()];
-
-/** The operator specialised to one rule value; guards included. */
-export function specialised(def: OperatorDef, value: unknown): (fact: unknown) => boolean {
-  if (def.specialise) {
-    const test = def.specialise(value);
-    const guard = def.factGuard;
-    return guard ? (f) => guard(f) && test(f) : test;
-  }
-  return (f) => applyOperator(def, f, value);
-}
 
 /** Applies an operator as json-rules-engine would, to a present fact value. */
 export function applyOperator(def: OperatorDef, fact: unknown, value: unknown): boolean {

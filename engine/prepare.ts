@@ -1,11 +1,12 @@
-import type { DerivedFactDef } from '../schemas/index.ts';
+import type { ConditionJson, DerivedFactDef } from '../schemas/index.ts';
 import { parseCondition } from './conditions.ts';
 import { compiled, Program } from './tri.ts';
 import type { RuleJson } from '../schemas/index.ts';
 import type { DutyRule, PreparedVersion, RuleBase, RuleSetVersionInput } from './model.ts';
 import { compareSemver } from './semver.ts';
 import { subtractRanges, type DateRange } from './dates.ts';
-import { dutySpec } from './duty.ts';
+import { dutySpec } from './duty-spec.ts';
+import { placeCondition } from './place.ts';
 
 /**
  * Parses each version's conditions once; the result is reused by every evaluation. The rule base's `program` holds
@@ -19,7 +20,11 @@ export function prepareVersion(
   const { file } = input;
   const appliesTo = file.appliesTo ? parseCondition(file.appliesTo) : null;
   const warnings = (file.warnings ?? []).map((w) => ({ code: w.code, node: parseCondition(w.conditions), message: w.message, path: w.path }));
+  // The version's context — its jurisdiction, then its scope — is part of every rule's effective condition.
+  const placeJson = placeCondition(file.jurisdiction);
+  const context: ConditionJson[] = file.appliesTo ? [placeJson, file.appliesTo] : [placeJson];
   // Compile every tree now, so that every fact it reads has its slot before any evaluation lays out its facts.
+  const place = compiled(parseCondition(placeJson), program);
   if (appliesTo) compiled(appliesTo, program);
   for (const w of warnings) compiled(w.node, program);
   return {
@@ -29,10 +34,20 @@ export function prepareVersion(
     sha256: input.sha256,
     location: input.location,
     appliesTo,
+    place,
     rules: file.rules.map((json) => {
       const node = parseCondition(json.conditions);
+      const effectiveJson: ConditionJson = { all: [...context, json.conditions] };
       const duty = dutySpec(json, file.validFrom);
-      return { json, node, compiled: compiled(node, program), explainsFalse: explainsFalse(json), ...(duty ? { duty } : {}) };
+      return {
+        json,
+        node,
+        compiled: compiled(node, program),
+        effectiveJson,
+        effective: compiled(parseCondition(effectiveJson), program),
+        explainsFalse: explainsFalse(json),
+        ...(duty ? { duty } : {}),
+      };
     }),
     warnings,
     selected,

@@ -4,7 +4,7 @@ import type { Leaf } from './conditions.ts';
 export const KIND = { leaf: 0, all: 1, any: 2, not: 3 } as const;
 export type Kind = (typeof KIND)[keyof typeof KIND];
 
-/** Leaf tests done inline; every other operator calls its specialised test (`arg` holds it). */
+/** Leaf tests done inline; every other operator calls the registry's test bound to the rule value (`arg` holds it). */
 export const OP = { equal: 1, notEqual: 2, in: 3, notIn: 4, containsAny: 5, other: 6 } as const;
 export type Op = (typeof OP)[keyof typeof OP];
 
@@ -16,7 +16,7 @@ export const U = 3;
 /**
  * A program's condition nodes as parallel arrays, indexed by node id; children come before their parents. A leaf reads
  * `slots[slot]`, then `[key1]` and `[key2]` when present (a longer path reads `deep` generically), and tests it with
- * `op` against `arg` (the rule's value; a Set for list operators; the specialised test for `other`).
+ * `op` against `arg` (the rule's value; a Set for list operators; the bound registry test for `other`).
  */
 export interface ProgramArrays {
   readonly kind: readonly Kind[];

@@ -1,6 +1,7 @@
-import { readFact, type Leaf, type Node } from './conditions.ts';
-import { specialised } from './operators.ts';
-import { containsAny, F, KIND, OP, T, U, type Kind, type Op, type ProgramArrays } from './program-layout.ts';
+import type { Leaf, Node } from './conditions.ts';
+import { EngineInconsistencyError } from './errors.ts';
+import { applyOperator } from './operators.ts';
+import { KIND, OP, type Kind, type Op, type ProgramArrays } from './program-layout.ts';
 import { generateStraight, type Straight } from './straight.ts';
 
 /** Kleene three-valued logic: a leaf whose fact is absent is unknown, and stays so only where it decides. */
@@ -60,14 +61,12 @@ export function releaseTable(table: FactTable): void {
 
 const TRI: readonly Tri[] = ['U', 'T', 'F', 'U'];
 const OP_OF: Readonly<Record<string, Op>> = { equal: OP.equal, notEqual: OP.notEqual, in: OP.in, notIn: OP.notIn, containsAny: OP.containsAny };
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
 
 /**
  * Condition trees flattened into parallel arrays (`ProgramArrays`). Structurally equal nodes get one id, so a rule
  * base's program decides each distinct condition once per evaluation. `decideAll` decides every node at once through
- * the generated straight-line function; `value` without a memo (a tree compiled on its own, or facts laid out for no
- * program) runs a small interpreter over the same arrays. Same semantics as json-rules-engine's operators (the
- * registry's), checked by the differential tests.
+ * the generated straight-line function, and `value` reads the memo. Same semantics as json-rules-engine's operators
+ * (the registry's), checked by the differential tests.
  */
 export class Program {
   private readonly a = {
@@ -125,7 +124,7 @@ export class Program {
           ? leaf.value
           : op === OP.in || op === OP.notIn || op === OP.containsAny
             ? new Set(Array.isArray(leaf.value) ? leaf.value : [])
-            : specialised(leaf.operator, leaf.value),
+            : (fact: unknown) => applyOperator(leaf.operator, fact, leaf.value),
       );
     } else {
       a.kind.push(node.type === 'all' ? KIND.all : node.type === 'any' ? KIND.any : KIND.not);
@@ -139,69 +138,17 @@ export class Program {
     return id;
   }
 
-  /** The node's value on these facts (read from the memo when the table was laid out for this program). */
+  /** The node's value, from the memo of a table laid out for this program (`factTable(facts, program)`). */
   value(id: number, facts: FactTable): Tri {
-    if (facts.program === this && id < facts.memo.length) return TRI[facts.memo[id]!]!;
-    return TRI[this.run(id, facts.slots, facts.obj)]!;
+    if (facts.program !== this || id >= facts.memo.length) {
+      throw new EngineInconsistencyError(`node ${id} asked of facts laid out for another program: lay them out with factTable(facts, program)`);
+    }
+    return TRI[facts.memo[id]!]!;
   }
 
   /** Decides every node into `memo` (see straight.ts). */
   decideAll(obj: Facts, slots: unknown[], memo: Uint8Array): void {
     this.straight ??= generateStraight(this.a);
     this.straight(obj, slots, memo);
-  }
-
-  private run(i: number, slots: unknown[], obj: Facts): number {
-    const a = this.a;
-    switch (a.kind[i]!) {
-      case KIND.leaf:
-        return this.leaf(i, slots, obj);
-      case KIND.all:
-      case KIND.any: {
-        // all stops at the first false, any at the first true; an unknown child makes the result unknown otherwise.
-        const [stop, otherwise] = a.kind[i] === KIND.all ? [F, T] : [T, F];
-        let r: number = otherwise;
-        for (let k = a.first[i]!, end = a.last[i]!; k < end; k++) {
-          const c = this.run(a.kids[k]!, slots, obj);
-          if (c === stop) return stop;
-          if (c === U) r = U;
-        }
-        return r;
-      }
-      case KIND.not: {
-        const c = this.run(a.kids[a.first[i]!]!, slots, obj);
-        return c === T ? F : c === F ? T : U;
-      }
-    }
-  }
-
-  private leaf(i: number, slots: unknown[], obj: Facts): number {
-    const a = this.a;
-    let x: unknown;
-    const deep = a.deep[i];
-    if (deep) x = readFact(obj, deep);
-    else {
-      x = slots[a.slot[i]!];
-      const k1 = a.key1[i];
-      const k2 = a.key2[i];
-      if (k1 !== undefined) x = isObj(x) ? x[k1] : undefined;
-      if (k2 !== undefined) x = isObj(x) ? x[k2] : undefined;
-    }
-    if (x === undefined) return U;
-    const arg = a.arg[i];
-    switch (a.op[i]!) {
-      case OP.equal:
-        return x === arg ? T : F;
-      case OP.notEqual:
-        return x !== arg ? T : F;
-      case OP.in:
-        return (arg as Set<unknown>).has(x) ? T : F;
-      case OP.notIn:
-        return (arg as Set<unknown>).has(x) ? F : T;
-      case OP.containsAny:
-        return containsAny(x, arg as Set<unknown>) ? T : F;
-      case OP.other:
-        return (arg as (fact: unknown) => boolean)(x) ? T : F;
-    }
   }
 }

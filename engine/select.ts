@@ -2,8 +2,6 @@ import type { RuleSetStatus } from '../schemas/index.ts';
 import { covers } from './dates.ts';
 import { UnknownRuleSetError } from './errors.ts';
 import type { PreparedRule, PreparedVersion, RuleBase } from './model.ts';
-import type { Tri } from './tri.ts';
-import type { Facts } from './tri.ts';
 
 export interface Selection {
   readonly version: PreparedVersion;
@@ -76,43 +74,6 @@ export function rulesInForce(v: PreparedVersion, asOf: string): readonly Prepare
     byDate.set(asOf, rules);
   }
   return rules;
-}
-
-export interface JurisdictionCheck {
-  readonly value: Tri;
-  readonly missing: readonly string[];
-  readonly reason: string;
-}
-
-/** Whether the rule set's jurisdiction covers the enterprise: yes, no, or unknown for lack of location. */
-export function checkJurisdiction(v: PreparedVersion, facts: Facts): JurisdictionCheck {
-  const j = v.file.jurisdiction;
-  const location = (facts.location ?? {}) as { city?: string; province?: string };
-  switch (j.level) {
-    case 'country':
-      return { value: 'T', missing: [], reason: 'national rule set' };
-    case 'province': {
-      const inProvince = facts.inGuangdong;
-      if (j.province !== 'guangdong')
-        return {
-          value: location.province === j.province ? 'T' : location.province === undefined ? 'U' : 'F',
-          missing: location.province === undefined ? ['location.province'] : [],
-          reason: `province ${j.province}`,
-        };
-      if (inProvince === undefined)
-        return { value: 'U', missing: ['location.city'], reason: 'location not given: cannot tell whether the enterprise is in Guangdong' };
-      return inProvince
-        ? { value: 'T', missing: [], reason: 'the enterprise is in Guangdong' }
-        : { value: 'F', missing: [], reason: `the enterprise is not in Guangdong (province ${location.province})` };
-    }
-    case 'city': {
-      if (location.city === undefined)
-        return { value: 'U', missing: ['location.city'], reason: `location.city not given: cannot tell whether the enterprise is in ${j.city}` };
-      return location.city === j.city
-        ? { value: 'T', missing: [], reason: `the enterprise is in ${j.city}` }
-        : { value: 'F', missing: [], reason: `the enterprise is in ${location.city}, outside ${j.city}` };
-    }
-  }
 }
 
 /** A rule set's versions, or an UnknownRuleSetError naming `path` and the known ids. */

@@ -97,5 +97,11 @@ export function summarise(decisions: readonly Decision[], undetermined: readonly
     sanctions: kinds.sanction.map(listed),
     obligations: kinds.obligation.map(listed),
     recommendations: kinds.recommendation.map(listed),
+    counts: {
+      incentives: kinds.incentive.length,
+      sanctions: kinds.sanction.length,
+      obligations: kinds.obligation.length,
+      recommendations: kinds.recommendation.length,
+    },
   };
 }

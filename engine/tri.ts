@@ -55,7 +55,7 @@ export function compiled(node: Node, program?: Program): Compiled {
 /** The truth value alone. */
 export function truthOf(node: Node, facts: Facts): Tri {
   const c = compiled(node);
-  return c.value(factTable(facts));
+  return c.value(factTable(facts, c.program));
 }
 
 /** A compiled node's value (from the evaluation's memo when the table was laid out for its program), without the closure. */

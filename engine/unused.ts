@@ -42,9 +42,7 @@ export function pathsRead(v: PreparedVersion, rules: readonly PreparedRule[], ke
   if (set) return set;
   const derived = derivedInputs(defs);
   const out = new Set<string>();
-  const j = v.file.jurisdiction;
-  if (j.level === 'city') out.add('location.city');
-  if (j.level === 'province') for (const p of derived.get('inGuangdong') ?? ['location.province', 'location.city']) out.add(p);
+  pathsOf(v.place.node, derived, out);
   if (v.appliesTo) pathsOf(v.appliesTo, derived, out);
   for (const w of v.warnings) pathsOf(w.node, derived, out);
   for (const rule of rules) {

@@ -1,4 +1,4 @@
-import type { RuleJson, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
+import type { AuthorRule, RuleSetAuthorFile, RuleSetDelta } from '../schemas/index.ts';
 
 /** A problem in applying a delta: the message and, where it is about one rule, its id. */
 export interface DeltaProblem {
@@ -7,20 +7,40 @@ export interface DeltaProblem {
 }
 
 /** Top-level fields a delta may restate; any it leaves out are carried over from the base. */
-const CARRIED = ['title', 'validFrom', 'validTo', 'jurisdiction', 'appliesTo', 'source', 'warnings'] as const;
+const CARRIED = ['title', 'validFrom', 'validTo', 'jurisdiction', 'appliesTo', 'source', 'citeAs', 'warnings'] as const;
 
 /**
- * The full version a delta describes: the base with the delta's top-level fields, and its assumptions and rules
- * removed, replaced, changed and added, in that order. Every id a delta names must exist in the base (or must not, for
- * additions): a delta never silently does nothing.
+ * The full version a delta describes, in the author form: the base with the delta's top-level fields, and its
+ * definitions, assumptions and rules removed, replaced, changed and added, in that order. Every id or name a delta
+ * names must exist in the base (or must not, for additions): a delta never silently does nothing. The result is
+ * compiled as a whole, so the rules carried over take in the delta's definitions too.
  */
-export function applyDelta(base: RuleSetFile, delta: RuleSetDelta): { file: RuleSetFile; problems: DeltaProblem[] } {
+export function applyDelta(base: RuleSetAuthorFile, delta: RuleSetDelta): { file: RuleSetAuthorFile; problems: DeltaProblem[] } {
   const problems: DeltaProblem[] = [];
-  const file = structuredClone(base) as RuleSetFile & Record<string, unknown>;
+  const file = structuredClone(base) as RuleSetAuthorFile & Record<string, unknown>;
   file.id = delta.id;
   file.version = delta.version;
   file.extends = delta.extends;
   for (const key of CARRIED) if (delta[key] !== undefined) (file as Record<string, unknown>)[key] = structuredClone(delta[key]);
+
+  const d = delta.definitions;
+  if (d) {
+    const defs: Record<string, unknown> = { ...file.definitions };
+    const has = (name: string) => Object.hasOwn(defs, name);
+    for (const name of d.remove ?? []) {
+      if (!has(name)) problems.push({ message: `definitions.remove: ${name} is not a definition of ${base.version}` });
+      delete defs[name];
+    }
+    for (const [name, c] of Object.entries(d.replace ?? {})) {
+      if (!has(name)) problems.push({ message: `definitions.replace: ${name} is not a definition of ${base.version} (add it instead)` });
+      else defs[name] = structuredClone(c);
+    }
+    for (const [name, c] of Object.entries(d.add ?? {})) {
+      if (has(name)) problems.push({ message: `definitions.add: ${name} already exists (replace it instead)` });
+      else defs[name] = structuredClone(c);
+    }
+    file.definitions = defs as RuleSetAuthorFile['definitions'];
+  }
 
   const a = delta.assumptions;
   if (a) {
@@ -59,7 +79,7 @@ export function applyDelta(base: RuleSetFile, delta: RuleSetDelta): { file: Rule
       }
       const changed = { ...file.rules[i]!, ...structuredClone(fields) } as Record<string, unknown>;
       for (const key of unset ?? []) delete changed[key];
-      file.rules[i] = changed as RuleJson;
+      file.rules[i] = changed as AuthorRule;
     }
     for (const { after, ...rule } of r.add ?? []) {
       if (index(rule.id) >= 0) {

@@ -7,3 +7,8 @@ export * from './new-version.ts';
 export * from './delta.ts';
 export * from './root.ts';
 export * from './parse-cache.ts';
+export * from './quotes.ts';
+export * from './shorthand.ts';
+export * from './author.ts';
+export * from './source-text.ts';
+export * from './limits.ts';

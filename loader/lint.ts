@@ -1,13 +1,27 @@
 import type { ConditionJson, RuleSetFile } from '../schemas/index.ts';
-import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, ROUTE_OUTCOMES, profileHasPath } from '../schemas/index.ts';
+import { ACCEPTANCE_OUTCOMES, AUDIT_OUTCOMES, OPERATOR_ALIASES, ROUTE_OUTCOMES, profileHasPath } from '../schemas/index.ts';
 
 export { profileHasPath };
 import { OPERATORS, compareSemver, placeholders, rawLeaves } from '../engine/index.ts';
 import type { LintProblem, LoadedRules } from './load.ts';
 import { checkLock, readLock } from './lock.ts';
+import { SourceText } from './quotes.ts';
 
-/** Removes all whitespace (the texts carry layout spaces and line breaks), for verbatim comparison. */
-export const squash = (s: string): string => s.replace(/\s+/gu, '');
+/**
+ * A rule file or changelog that names a path outside its directory (`../`): the repository stands alone, so where a
+ * text came from is said in words (source.origin), never by a path.
+ */
+export function pathsOutside(text: string, file: string): LintProblem[] {
+  const problems: LintProblem[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (/\.\.[\\/]/.test(line))
+      problems.push({
+        file,
+        message: `line ${i + 1} names a path outside rules/ ('../'): say in words where a text comes from (source.origin), never by a path`,
+      });
+  });
+  return problems;
+}
 
 const OUTCOMES: Partial<Record<string, readonly string[]>> = {
   audit: AUDIT_OUTCOMES,
@@ -40,17 +54,12 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
   const ruleOwner = new Map<string, string>();
   for (const { file, location } of loaded.versions) {
     const source = loaded.sources.get(`${file.id}/${file.source.file}`);
-    const squashedSource = source === undefined ? undefined : squash(source);
+    const sourceText = source === undefined ? undefined : new SourceText(source);
     const seen = new Set<string>();
     const p = (message: string, ruleId?: string) => problems.push({ file: location, message, ...(ruleId ? { ruleId } : {}) });
     if (source === undefined) p(`source file ${file.source.file} is missing from rules/${file.id}/: every rule set keeps the text it encodes`);
 
     if (file.validTo !== null && file.validTo < file.validFrom) p(`validTo ${file.validTo} is before validFrom ${file.validFrom}`);
-    if (drafts.has(`${file.id}@${file.version}`) && /(^|[\\/])\.\.[\\/]/.test(file.source.origin)) {
-      p(
-        `source.origin '${file.source.origin}' points outside the repository: say where the text came from in words (a user's clone has only rules/${file.id}/${file.source.file})`,
-      );
-    }
     const changelog = loaded.changelogs.get(file.id);
     if (changelog === undefined) p(`rules/${file.id}/CHANGELOG.md is missing: every version needs an entry (what changed, why, which periods)`);
     else if (!new RegExp(`^##\\s+${file.version.replaceAll('.', '\\.')}\\b`, 'm').test(changelog))
@@ -58,7 +67,7 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
     if (file.appliesTo) checkConditions(file.appliesTo, derived, (m) => p(`appliesTo: ${m}`));
     for (const w of file.warnings ?? []) {
       checkConditions(w.conditions, derived, (m) => p(`warning ${w.code}: ${m}`));
-      if (w.citation) checkQuote(w.citation.quote, squashedSource, (m) => p(`warning ${w.code}: ${m}`));
+      if (w.citation) checkQuote(w.citation.quote, sourceText, (m) => p(`warning ${w.code}: ${m}`));
     }
     for (const rule of file.rules) {
       const rp = (m: string) => p(m, rule.id);
@@ -70,7 +79,7 @@ export function lintRules(loaded: LoadedRules): LintProblem[] {
       const allowed = OUTCOMES[rule.kind];
       if (allowed && !allowed.includes(rule.outcome)) rp(`outcome '${rule.outcome}' is not one of the ${rule.kind} outcomes (${allowed.join(', ')})`);
       checkConditions(rule.conditions, derived, rp);
-      checkQuote(rule.citation.quote, squashedSource, rp);
+      checkQuote(rule.citation.quote, sourceText, rp);
       checkValidity(file, rule.validFrom, rule.validTo, rp);
       if (rule.due && rule.kind !== 'audit') rp(`'due' is only meaningful on an audit rule`);
       checkDuty(rule, drafts.has(`${file.id}@${file.version}`), dateRelative, rp);
@@ -127,7 +136,12 @@ function checkDuty(rule: RuleSetFile['rules'][number], draft: boolean, dateRelat
 
 function checkConditions(json: ConditionJson, derived: Set<string>, report: (m: string) => void): void {
   for (const leaf of rawLeaves(json)) {
-    if (!OPERATORS.has(leaf.operator)) report(`unknown operator '${leaf.operator}' (registry: ${[...OPERATORS.keys()].join(', ')})`);
+    if (!OPERATORS.has(leaf.operator))
+      report(
+        `unknown operator '${leaf.operator}' (registry: ${[...OPERATORS.keys()].join(', ')}; short names: ${Object.entries(OPERATOR_ALIASES)
+          .map(([a, n]) => `${a} = ${n}`)
+          .join(', ')})`,
+      );
     const segments = leaf.path ? leaf.path.slice(2).split('.') : [];
     if (derived.has(leaf.fact)) {
       if (segments.length > 0) report(`derived fact '${leaf.fact}' takes no path`);
@@ -151,11 +165,10 @@ function checkExplanation(explanation: { zh: string; en: string } | undefined, d
   }
 }
 
-function checkQuote(quote: string | string[], squashedSource: string | undefined, report: (m: string) => void): void {
-  if (squashedSource === undefined) return;
+function checkQuote(quote: string | string[], source: SourceText | undefined, report: (m: string) => void): void {
+  if (source === undefined) return;
   for (const fragment of Array.isArray(quote) ? quote : [quote]) {
-    if (!squashedSource.includes(squash(fragment)))
-      report(`quote not found verbatim in source.txt: "${fragment.length > 60 ? `${fragment.slice(0, 60)}…` : fragment}"`);
+    if (!source.has(fragment)) report(`quote not found verbatim in source.txt: "${fragment.length > 60 ? `${fragment.slice(0, 60)}…` : fragment}"`);
   }
 }
 

@@ -1,12 +1,16 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { DerivedFactDef, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
+import type { DerivedFactDef, RuleSetAuthorFile, RuleSetDelta, RuleSetFile } from '../schemas/index.ts';
 import { describeErrors, validatorFor } from '../schemas/index.ts';
 import { compareSemver, sha256 } from '../engine/index.ts';
 import { applyDelta } from './delta.ts';
+import { compileAuthorFile } from './author.ts';
+import { versionHash } from './lock.ts';
+import { pathsOutside } from './lint.ts';
 import { inProject } from './root.ts';
 import { parseYamlCached } from './parse-cache.ts';
+import { newBudget, readWithinLimits, rulesDirProblem, type ReadBudget } from './limits.ts';
 import type { RuleSetVersionInput } from '../engine/index.ts';
 
 /** The rule sets bundled with the product. */
@@ -18,9 +22,17 @@ export interface LintProblem {
   message: string;
 }
 
+/** A version as loaded: compiled, with the hash of its compiled form (`sha256`) and of its file's text. */
+export interface LoadedVersion extends RuleSetVersionInput {
+  /** sha256 of the version file's text (for a delta, the delta's): what a lock written before `hashOf: compiled` holds. */
+  readonly textSha256: string;
+  /** The names of the definitions its conditions could use (its own and, for a delta, those carried over). */
+  readonly definitions: readonly string[];
+}
+
 export interface LoadedRules {
   dir: string;
-  versions: RuleSetVersionInput[];
+  versions: LoadedVersion[];
   /** Source texts by `<rule-set id>/<file name>` (source.txt, source-2002.txt, …). */
   sources: Map<string, string>;
   derivedFacts: DerivedFactDef[];
@@ -35,13 +47,22 @@ const VERSION_FILE = /^(\d+\.\d+\.\d+)\.ya?ml$/;
 export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly string[]): LoadedRules {
   const out: LoadedRules = { dir, versions: [], sources: new Map(), derivedFacts: [], changelogs: new Map(), problems: [] };
   const rel = (p: string) => relative(process.cwd(), p) || p;
-  if (!existsSync(dir)) {
-    out.problems.push({ file: rel(dir), message: 'rules directory does not exist' });
+  const dirProblem = rulesDirProblem(dir);
+  if (dirProblem) {
+    out.problems.push({ file: rel(dir), message: dirProblem });
     return out;
   }
+  // Every file is read within the caps of limits.ts (size checked before reading), so no file can exhaust the process.
+  const budget = newBudget();
+  const read = (path: string): string | undefined => {
+    const r = readWithinLimits(path, budget);
+    if ('text' in r) return r.text;
+    out.problems.push({ file: rel(path), message: r.problem });
+    return undefined;
+  };
   const derivedPath = join(dir, 'derived-facts.yaml');
   if (existsSync(derivedPath)) {
-    const doc = parseFile(derivedPath, rel(derivedPath), out.problems);
+    const doc = parseFile(derivedPath, rel(derivedPath), out.problems, budget);
     const validate = validatorFor<{ derivedFacts: DerivedFactDef[] }>('DerivedFactsFile');
     if (doc !== undefined) {
       if (validate(doc)) out.derivedFacts = doc.derivedFacts;
@@ -52,15 +73,47 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
   for (const name of readdirSync(dir).sort()) {
     const sub = join(dir, name);
     if (!statSync(sub).isDirectory() || (only && !only.includes(name))) continue;
-    for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) out.sources.set(`${name}/${f}`, readFileSync(join(sub, f), 'utf8'));
+    for (const f of readdirSync(sub).filter((n) => /^source[a-z0-9.-]*\.txt$/.test(n))) {
+      const text = read(join(sub, f));
+      if (text !== undefined) out.sources.set(`${name}/${f}`, text);
+    }
     const changelog = join(sub, 'CHANGELOG.md');
-    if (existsSync(changelog)) out.changelogs.set(name, readFileSync(changelog, 'utf8'));
+    const changelogText = existsSync(changelog) ? read(changelog) : undefined;
+    if (changelogText !== undefined) {
+      out.problems.push(...pathsOutside(changelogText, rel(changelog)));
+      out.changelogs.set(name, changelogText);
+    }
     const files = readdirSync(sub)
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
     if (files.length === 0) out.problems.push({ file: rel(sub), message: 'rule set has no version file (<version>.yaml)' });
     const deltas: { doc: RuleSetDelta; text: string; file: string }[] = [];
-    const full = new Map<string, RuleSetVersionInput>();
+    /** Each version as written (deltas applied) and as compiled. */
+    const full = new Map<string, { author: RuleSetAuthorFile; loaded: LoadedVersion }>();
+    const compile = (author: RuleSetAuthorFile, text: string, file: string, delta?: RuleSetDelta) => {
+      const prefix = delta === undefined ? '' : `compiled from ${delta.extends}: `;
+      const written = delta === undefined ? undefined : [...Object.keys(delta.definitions?.add ?? {}), ...Object.keys(delta.definitions?.replace ?? {})];
+      const { file: compiled, problems } = compileAuthorFile(author, written);
+      for (const p of problems) out.problems.push({ file, ruleId: ruleIdAt(author, p.path), message: `${prefix}${p.path}: ${p.message}` });
+      if (problems.length > 0) return;
+      const validate = validatorFor<RuleSetFile>('RuleSetFile');
+      if (!validate(compiled)) {
+        for (const e of describeErrors(validate.errors))
+          out.problems.push({ file, ruleId: ruleIdAt(compiled, e.path), message: `${prefix}${e.path}: ${e.message}` });
+        return;
+      }
+      // A delta's text hash is the delta file's; its base is named by `extends` and locked in its turn.
+      full.set(author.version, {
+        author,
+        loaded: {
+          file: compiled,
+          sha256: versionHash(compiled),
+          textSha256: sha256(text),
+          location: file,
+          definitions: Object.keys(author.definitions ?? {}),
+        },
+      });
+    };
     for (const f of files) {
       const path = join(sub, f);
       const file = rel(path);
@@ -69,11 +122,13 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
         out.problems.push({ file, message: `file name must be <version>.yaml, e.g. 1.0.0.yaml` });
         continue;
       }
-      const text = readFileSync(path, 'utf8');
+      const text = read(path);
+      if (text === undefined) continue;
+      out.problems.push(...pathsOutside(text, file));
       const doc = parseText(text, file, out.problems, true);
       if (doc === undefined) continue;
       const isDelta = doc !== null && typeof doc === 'object' && 'extends' in doc;
-      const validate = validatorFor<RuleSetFile | RuleSetDelta>(isDelta ? 'RuleSetDelta' : 'RuleSetFile');
+      const validate = validatorFor<RuleSetAuthorFile | RuleSetDelta>(isDelta ? 'RuleSetDelta' : 'RuleSetAuthorFile');
       if (!validate(doc)) {
         for (const e of describeErrors(validate.errors)) out.problems.push({ file, ruleId: ruleIdAt(doc, e.path), message: `${e.path}: ${e.message}` });
         continue;
@@ -81,7 +136,7 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
       if (doc.id !== name) out.problems.push({ file, message: `id '${doc.id}' does not match its directory '${name}'` });
       if (doc.version !== m[1]) out.problems.push({ file, message: `version '${doc.version}' does not match its file name '${f}'` });
       if (isDelta) deltas.push({ doc: doc as RuleSetDelta, text, file });
-      else full.set(doc.version, { file: doc as RuleSetFile, sha256: sha256(text), location: file });
+      else compile(doc as RuleSetAuthorFile, text, file);
     }
     // Deltas in version order, each on its (full or already compiled) base.
     for (const d of deltas.sort((a, b) => compareSemver(a.doc.version, b.doc.version))) {
@@ -94,24 +149,22 @@ export function loadRulesDir(dir: string = BUNDLED_RULES_DIR, only?: readonly st
         out.problems.push({ file: d.file, message: `extends ${d.doc.extends}, but rules/${name}/ has no valid version ${d.doc.extends}` });
         continue;
       }
-      const { file: compiled, problems } = applyDelta(base.file, d.doc);
+      const { file: author, problems } = applyDelta(base.author, d.doc);
       for (const p of problems) out.problems.push({ file: d.file, ...(p.ruleId ? { ruleId: p.ruleId } : {}), message: p.message });
-      const validate = validatorFor<RuleSetFile>('RuleSetFile');
-      if (!validate(compiled)) {
-        for (const e of describeErrors(validate.errors))
-          out.problems.push({ file: d.file, ruleId: ruleIdAt(compiled, e.path), message: `compiled from ${d.doc.extends}: ${e.path}: ${e.message}` });
-        continue;
-      }
-      // The hash is the delta file's as released; its base is named by `extends` and locked in its turn.
-      full.set(d.doc.version, { file: compiled, sha256: sha256(d.text), location: d.file });
+      compile(author, d.text, d.file, d.doc);
     }
-    out.versions.push(...[...full.values()].sort((a, b) => compareSemver(a.file.version, b.file.version)));
+    out.versions.push(...[...full.values()].map((v) => v.loaded).sort((a, b) => compareSemver(a.file.version, b.file.version)));
   }
   return out;
 }
 
-function parseFile(path: string, file: string, problems: LintProblem[]): unknown {
-  return parseText(readFileSync(path, 'utf8'), file, problems);
+function parseFile(path: string, file: string, problems: LintProblem[], budget: ReadBudget): unknown {
+  const r = readWithinLimits(path, budget);
+  if ('problem' in r) {
+    problems.push({ file, message: r.problem });
+    return undefined;
+  }
+  return parseText(r.text, file, problems);
 }
 
 function parseText(text: string, file: string, problems: LintProblem[], cached = false): unknown {
@@ -123,11 +176,12 @@ function parseText(text: string, file: string, problems: LintProblem[], cached =
   }
 }
 
-/** For a schema error at `rules[3].citation`, the id of rule 3 if it has one. */
+/** For an error at `rules[3].citation` (or a delta's `rules.add[0].citation`), the id of that rule if it has one. */
 function ruleIdAt(doc: unknown, path: string): string | undefined {
-  const m = /^rules\[(\d+)\]/.exec(path);
+  const m = /^rules(?:\.(add|replace|change))?\[(\d+)\]/.exec(path);
   if (!m) return undefined;
-  const rules = (doc as { rules?: { id?: unknown }[] }).rules;
-  const id = rules?.[Number(m[1])]?.id;
+  const rules = (doc as { rules?: unknown }).rules;
+  const list = m[1] === undefined ? rules : (rules as Record<string, unknown> | undefined)?.[m[1]];
+  const id = Array.isArray(list) ? (list[Number(m[2])] as { id?: unknown } | undefined)?.id : undefined;
   return typeof id === 'string' ? id : undefined;
 }

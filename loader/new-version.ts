@@ -37,13 +37,20 @@ export function createNewVersion(dir: string, id: string, bump: Bump): NewVersio
   if (existsSync(path))
     throw new ValidationError(`${relative(process.cwd(), path)} already exists`, [{ path: 'version', message: `${version} exists: edit it, or bump from it` }]);
   const validity = `${base.validFrom} – ${base.validTo ?? 'open'}`;
+  const defs = newest.definitions;
   writeFileSync(
     path,
     [
       `# ${base.title.zh} — version ${version}, written as a delta on ${base.version}.`,
-      `# Everything not stated here is ${base.version}'s: its rules, sources, assumptions and validity (${validity}).`,
+      `# Everything not stated here is ${base.version}'s: its rules, definitions, sources, assumptions and validity (${validity}).`,
+      '# Conditions in the short form (rules/README.md, "Conditions"): entries that must all hold, e.g.',
+      '#   conditions: { energy.exceedsConsumptionQuota: true }',
+      '#   conditions: { sector: industry, size.annualRevenue: { gte: 2000 }, any: [{ audit.mandatoryListed.listed: true }, { use: <definition> }] }',
+      `# Definitions of ${base.version} (use: <name>): ${defs.length > 0 ? defs.join(', ') : 'none'}.`,
+      "# A citation names the rule set's document unless it says otherwise: citation: { section: 第…条, quote: … }.",
       '# Under rules: add (new rules; `after: <id>` places one), change (an id and the fields to set; `unset: [field]`',
-      '# drops one), replace (whole rules by id), remove (ids). See rules/README.md, "Amending a released rule set".',
+      '# drops one), replace (whole rules by id), remove (ids). Under definitions: add, replace (every rule that uses it',
+      '# follows), remove. See rules/README.md, "Amending a released rule set".',
       `id: ${id}`,
       `version: ${version}`,
       `extends: ${base.version}`,

@@ -9,9 +9,13 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
-    errors: Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, Strict)),
+    errors: Type.Array(Type.Object({ path: Type.String({ maxLength: 200 }), message: Type.String({ maxLength: 400 }) }, Strict), {
+      maxItems: 10,
+      description: 'the fields that failed, at most 10 (moreErrors counts the rest)',
+    }),
+    moreErrors: Type.Optional(Type.Integer({ minimum: 1, description: 'how many further errors were found and not listed' })),
   },
-  { ...Strict, $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' },
+  { ...Strict, $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json), never more than a few KB' },
 );
 export type ProblemBody = Static<typeof ProblemSchema>;
 

@@ -36,3 +36,41 @@ export const TopConditionSchema = Type.Unsafe<ConditionJson>(
     Type.Object({ not: Type.Ref('Condition') }, { additionalProperties: false }),
   ]),
 );
+
+/**
+ * The author form of a condition (rules/README.md, "Conditions"), compiled by the loader to the JSON above: a mapping
+ * whose entries must all hold — `<fact>[.<path>]: <value>` (equal) or `<fact>[.<path>]: { <operator>: <value> }`,
+ * `all: […]`, `any: […]`, `not: {…}`, `use: <definition>` — or a json-rules-engine leaf as above. The loader checks
+ * the entries itself, naming the one that is wrong.
+ */
+export const AuthorConditionSchema = Type.Unsafe<AuthorCondition>(
+  Type.Object(
+    {},
+    {
+      additionalProperties: true,
+      description:
+        'a condition as written: entries that must all hold (fact.path: value, fact.path: { operator: value }, all, any, not, use) or a json-rules-engine leaf',
+    },
+  ),
+);
+export type AuthorCondition = Record<string, unknown>;
+
+/** A shorthand leaf's key: a top-level fact, or a fact and the path into it (`energy.exceedsConsumptionQuota`). */
+export const FACT_REF_PATTERN = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/;
+
+/**
+ * Short operator names an author may write instead of the registry's (engine/operators.ts); the registry names are
+ * accepted too, and the compiled form always has the registry name.
+ */
+export const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
+  eq: 'equal',
+  ne: 'notEqual',
+  lt: 'lessThan',
+  lte: 'lessThanInclusive',
+  gt: 'greaterThan',
+  gte: 'greaterThanInclusive',
+  has: 'contains',
+  lacks: 'doesNotContain',
+  hasAny: 'containsAny',
+  hasNone: 'containsNone',
+};

@@ -4,7 +4,7 @@ import { ENUMERATED_DISTRICTS, GUANGDONG_CITY_KEYS, WATERSHED_KEYS } from './geo
 import { INDUSTRY_KEYS } from './industries.ts';
 
 const Bool = (description: string) => Opt(Type.Boolean({ description }));
-const Pinyin = (description: string) => Type.String({ pattern: '^[a-z][a-z-]*$', description });
+const Pinyin = (description: string) => Type.String({ pattern: '^[a-z][a-z-]*$', maxLength: 40, description });
 const NonNegative = (description: string) => Opt(Type.Number({ minimum: 0, description }));
 
 export const SECTORS = ['industry', 'agriculture', 'services', 'construction', 'transport', 'public-institution'] as const;
@@ -25,7 +25,13 @@ const Location = Type.Object(
     province: Opt(Pinyin('province in lowercase pinyin, e.g. guangdong')),
     city: Opt(Pinyin('prefecture city in lowercase pinyin; in Guangdong one of the 21 prefecture cities')),
     district: Opt(Pinyin('district or county in lowercase pinyin')),
-    watersheds: Opt(Type.Array(Literals(WATERSHED_KEYS), { uniqueItems: true, description: 'key watersheds the enterprise lies in (2016 opinions)' })),
+    watersheds: Opt(
+      Type.Array(Literals(WATERSHED_KEYS), {
+        uniqueItems: true,
+        maxItems: WATERSHED_KEYS.length,
+        description: 'key watersheds the enterprise lies in (2016 opinions)',
+      }),
+    ),
     inKeyWatershed: Bool(
       'located in a key watershed (重点流域) designated by the authorities, where the documents name none of the listed watersheds (e.g. Meizhou 2023 scheme)',
     ),
@@ -64,8 +70,13 @@ export const ProfileSchema = Type.Object(
     industry: Opt(
       Type.Object(
         {
-          codes: Opt(Type.Array(Type.String({ pattern: '^[0-9]{2,4}$', description: 'GB/T 4754-2017 code (2–4 digits)' }), { uniqueItems: true })),
-          keys: Opt(Type.Array(IndustryKeySchema, { uniqueItems: true })),
+          codes: Opt(
+            Type.Array(Type.String({ pattern: '^[0-9]{2,4}$', maxLength: 4, description: 'GB/T 4754-2017 code (2–4 digits)' }), {
+              uniqueItems: true,
+              maxItems: 50,
+            }),
+          ),
+          keys: Opt(Type.Array(IndustryKeySchema, { uniqueItems: true, maxItems: 50 })),
         },
         Strict,
       ),
@@ -113,6 +124,7 @@ export const ProfileSchema = Type.Object(
           dischargesToxicSubstances: Bool('在生产中排放有毒、有害物质'),
           priorityControlChemicals: Opt(
             Type.Array(Type.String({ minLength: 1, maxLength: 200 }), {
+              maxItems: 100,
               description: 'substances on the priority-control chemicals list it produces, uses or discharges',
             }),
           ),
@@ -205,6 +217,7 @@ export const ProfileSchema = Type.Object(
           },
           Strict,
         ),
+        { maxItems: 20 },
       ),
     ),
     trainedAuditStaff: Opt(Type.Integer({ minimum: 0, description: 'number of staff with cleaner-production audit training' })),

@@ -9,7 +9,7 @@ export type AuditStatus = (typeof AUDIT_OUTCOMES)[number];
 export const ROUTE_OUTCOMES = ['simplified', 'standard'] as const;
 export const ACCEPTANCE_OUTCOMES = ['filing', 'municipal-acceptance', 'provincial-title-acceptance'] as const;
 
-const RULE_ID = '^[a-z0-9]+(-[a-z0-9]+)*$';
+export const RULE_ID = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
 export const CitationSchema = Type.Object(
   {
@@ -109,13 +109,36 @@ export const JurisdictionSchema = Type.Object(
   Strict,
 );
 
-const SEMVER = '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$';
+export const SEMVER = '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$';
 
 export const AssumptionSchema = Type.Object(
   { id: Type.String({ pattern: RULE_ID }), about: Type.String(), decision: Type.String(), why: Type.String() },
   Strict,
 );
 
+export const SourceSchema = Type.Object(
+  {
+    document: Type.String({ minLength: 1, description: "the document's name; a rule's citation names it unless it says otherwise" }),
+    file: Type.String({
+      pattern: '^source[a-z0-9.-]*\\.txt$',
+      description:
+        "the byte-identical copy of the encoded text in this rule set's directory: source.txt, or source-<edition>.txt where versions encode different editions",
+    }),
+    origin: Type.String({
+      minLength: 1,
+      description:
+        'where the text comes from, in words: its issuer, document number and date as the text states them (never a path; not part of the version hash)',
+    }),
+    issuer: Opt(Type.String()),
+    language: Literals(['zh-Hans', 'zh-Hant'] as const),
+  },
+  Strict,
+);
+
+/**
+ * A version in its compiled form: what lint, evaluation, diff, coverage and the lock read. Rule files are written in the
+ * author form (ruleset-author.ts), which the loader compiles to this.
+ */
 export const RuleSetFileSchema = Type.Object(
   {
     id: Type.String({ pattern: RULE_ID }),
@@ -128,20 +151,7 @@ export const RuleSetFileSchema = Type.Object(
     validTo: Type.Union([IsoDate, Type.Null()]),
     jurisdiction: JurisdictionSchema,
     appliesTo: Opt(TopConditionSchema),
-    source: Type.Object(
-      {
-        document: Type.String({ minLength: 1 }),
-        file: Type.String({
-          pattern: '^source[a-z0-9.-]*\\.txt$',
-          description:
-            "the byte-identical copy of the encoded text in this rule set's directory: source.txt, or source-<edition>.txt where versions encode different editions",
-        }),
-        origin: Type.String({ minLength: 1, description: 'where source.txt was copied from' }),
-        issuer: Opt(Type.String()),
-        language: Literals(['zh-Hans', 'zh-Hant'] as const),
-      },
-      Strict,
-    ),
+    source: SourceSchema,
     assumptions: Type.Array(AssumptionSchema),
     warnings: Opt(Type.Array(WarningRuleSchema)),
     rules: Type.Array(RuleSchema, { minItems: 1 }),
@@ -149,64 +159,6 @@ export const RuleSetFileSchema = Type.Object(
   { ...Strict, $id: 'RuleSetFile' },
 );
 export type RuleSetFile = Static<typeof RuleSetFileSchema>;
-
-/** Rule fields a `change` may set or `unset` (everything but the id). */
-const RULE_FIELDS = Object.keys(RuleSchema.properties).filter((k) => k !== 'id');
-export const RuleChangeSchema = Type.Object(
-  {
-    ...Type.Partial(RuleSchema).properties,
-    id: Type.String({ pattern: RULE_ID, description: 'the rule of the base version to change' }),
-    unset: Opt(Type.Array(Literals(RULE_FIELDS as unknown as readonly string[]), { uniqueItems: true, description: 'fields of the base rule to drop' })),
-  },
-  { ...Strict, description: "a rule of the base version with the fields given here set (each replaces the base's field whole) and those in unset dropped" },
-);
-export const AddedRuleSchema = Type.Object(
-  { ...RuleSchema.properties, after: Opt(Type.String({ pattern: RULE_ID, description: 'place it after this rule (default: at the end)' })) },
-  Strict,
-);
-
-/**
- * A version written as a delta on an earlier one: top-level fields given here replace the base's (validity, title,
- * jurisdiction, source, …; those not given are carried over), and `rules` / `assumptions` list what is added,
- * replaced, changed and removed. The loader compiles it to the full form (RuleSetFile) before lint and evaluation.
- */
-export const RuleSetDeltaSchema = Type.Object(
-  {
-    id: Type.String({ pattern: RULE_ID }),
-    version: Type.String({ pattern: SEMVER }),
-    extends: Type.String({ pattern: SEMVER, description: 'the earlier version this one amends' }),
-    title: Opt(Bilingual),
-    validFrom: Opt(IsoDate),
-    validTo: Opt(Type.Union([IsoDate, Type.Null()])),
-    jurisdiction: Opt(JurisdictionSchema),
-    appliesTo: Opt(TopConditionSchema),
-    source: Opt(RuleSetFileSchema.properties.source),
-    warnings: Opt(Type.Array(WarningRuleSchema)),
-    assumptions: Opt(
-      Type.Object(
-        {
-          add: Opt(Type.Array(AssumptionSchema)),
-          replace: Opt(Type.Array(AssumptionSchema)),
-          remove: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { uniqueItems: true })),
-        },
-        Strict,
-      ),
-    ),
-    rules: Opt(
-      Type.Object(
-        {
-          add: Opt(Type.Array(AddedRuleSchema)),
-          replace: Opt(Type.Array(RuleSchema)),
-          change: Opt(Type.Array(RuleChangeSchema)),
-          remove: Opt(Type.Array(Type.String({ pattern: RULE_ID }), { uniqueItems: true })),
-        },
-        Strict,
-      ),
-    ),
-  },
-  { ...Strict, $id: 'RuleSetDelta' },
-);
-export type RuleSetDelta = Static<typeof RuleSetDeltaSchema>;
 
 export const DERIVATION_KINDS = ['threshold', 'yearsSince', 'industryClosure', 'heldTitles', 'inProvince', 'auditDuties'] as const;
 export const DerivedFactSchema = Type.Object(

@@ -3,18 +3,24 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ProfileSchema } from './profile.ts';
 import { ConditionSchema } from './condition.ts';
-import { DerivedFactsFileSchema, RuleSetDeltaSchema, RuleSetFileSchema } from './ruleset.ts';
+import { DerivedFactsFileSchema, RuleSetFileSchema } from './ruleset.ts';
+import { RuleSetAuthorFileSchema, RuleSetDeltaSchema } from './ruleset-author.ts';
 import { GoldenCaseSchema } from './case.ts';
 import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
 import { BatchItemSchema, ProblemSchema } from './api.ts';
+import { bounded } from './bounds.ts';
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
 
-/** Every schema with an $id, in dependency order: the API registers the same list for OpenAPI and serialisation. */
+/**
+ * Every schema with an $id, in dependency order: the API registers the same list for OpenAPI and serialisation. Each
+ * is bounded (bounds.ts): no string, array or map without an upper bound.
+ */
 export const SHARED_SCHEMAS = [
   ProfileSchema,
   ConditionSchema,
   RuleSetFileSchema,
+  RuleSetAuthorFileSchema,
   RuleSetDeltaSchema,
   DerivedFactsFileSchema,
   GoldenCaseSchema,
@@ -22,7 +28,7 @@ export const SHARED_SCHEMAS = [
   AnswerSchema,
   ProblemSchema,
   BatchItemSchema,
-];
+].map((schema) => bounded(schema));
 
 /** One place that knows every schema: strict, all errors, real dates. */
 export function createAjv(): Ajv2019 {
@@ -60,7 +66,7 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
         break;
       }
       case 'enum':
-        message = `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+        message = oneOf((e.params as { allowedValues: unknown[] }).allowedValues ?? []);
         break;
       case 'const':
         message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
@@ -85,6 +91,15 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   return collapseUnionNoise(out);
 }
 
+/** Longest list of allowed values an error message spells out (the 21 cities are; the 72 industry keys are not): a longer one is named by its size and first few values. */
+export const MAX_LISTED_VALUES = 24;
+
+/** "must be one of: a, b, c" — for a long list the first few and how many more (the schema lists them all), never all. */
+function oneOf(values: readonly unknown[]): string {
+  if (values.length <= MAX_LISTED_VALUES) return `must be one of: ${values.join(', ')}`;
+  return `must be one of ${values.length} allowed values (${values.slice(0, 5).join(', ')}, …; the schema lists them all)`;
+}
+
 /** A value that fails a union of literals reports one error per literal; keep one "must be one of" per path. */
 function collapseUnionNoise(errors: FieldError[]): FieldError[] {
   const byPath = new Map<string, FieldError[]>();
@@ -93,7 +108,7 @@ function collapseUnionNoise(errors: FieldError[]): FieldError[] {
   for (const [path, list] of byPath) {
     const consts = list.filter((e) => e.message.startsWith('must be "'));
     if (consts.length > 1) {
-      out.push({ path, message: `must be one of: ${consts.map((e) => e.message.slice('must be '.length).replaceAll('"', '')).join(', ')}` });
+      out.push({ path, message: oneOf(consts.map((e) => e.message.slice('must be '.length).replaceAll('"', ''))) });
       out.push(...list.filter((e) => !consts.includes(e)));
     } else if (list.length > 1 && list.some((e) => e.message === 'must be null')) {
       // `date | null` fields: the date error says what is wrong; "must be null" only adds noise.

@@ -1,22 +1,34 @@
 import Fastify, { type FastifyInstance, type FastifySchemaCompiler } from 'fastify';
 import accepts from '@fastify/accepts';
 import type { RuleBase } from '../engine/index.ts';
-import { SHARED_SCHEMAS, sharedAjv } from '../schemas/index.ts';
-import { DEFAULTS } from './config.ts';
+import { bounded, SHARED_SCHEMAS, sharedAjv } from '../schemas/index.ts';
+import { AllowedMethods, clientErrorHandler } from './client-errors.ts';
+import { DEFAULTS, type ServerConfig } from './config.ts';
 import { installJsonParser } from './json-body.ts';
 import { loggerOptions, type LogOptions } from './logging.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
+import { HeavyPool } from './pool/index.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { registerRateLimit } from './rate-limit.ts';
+import { requestIdOf } from './request-id.ts';
 import { fixedHolder, type RuleBaseHolder } from './rulebase-holder.ts';
 import { registerSecurity } from './security.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
+import { batchRoutes } from './routes/batch.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { labelsRoutes } from './routes/labels.ts';
+import { opsRoutes } from './routes/ops.ts';
 import { rulesetRoutes } from './routes/rulesets.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
 import { benchRoutes } from './routes/bench.ts';
 
-export interface AppOptions {
+/**
+ * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
+ * caller can give: the rules, the clock and the log destination.
+ */
+export type AppOptions = Partial<Omit<ServerConfig, 'host' | 'port' | 'logLevel'>> & {
   /** The rules in service, read per request; reloadable (server.ts holds the rules directory). */
   rules?: RuleBaseHolder;
   /** A fixed rule base (tests): shorthand for `rules: fixedHolder(base)`. One of rules/base is required. */
@@ -25,23 +37,7 @@ export interface AppOptions {
   today?: () => string;
   /** false (default), true, or pino level/stream; the safe serializers (logging.ts) always apply. */
   logger?: boolean | LogOptions;
-  bodyLimit?: number;
-  batchLimit?: number;
-  populationLimit?: number;
-  /** Longest string and deepest nesting in a JSON body (400 beyond). */
-  maxString?: number;
-  maxDepth?: number;
-  /** Requests per client address per window (0 = off); window in ms. */
-  rateLimitMax?: number;
-  rateLimitWindowMs?: number;
-  /** Browser origins allowed by CORS (default none: same-origin only). */
-  corsOrigins?: string[];
-  /** Time to receive a whole request / socket inactivity, and the idle keep-alive time, in ms. */
-  requestTimeoutMs?: number;
-  keepAliveTimeoutMs?: number;
-  /** Register POST /bench/constant, the benchmark's ceiling route (BENCH_ROUTES=1; never on by default). */
-  benchRoutes?: boolean;
-}
+};
 
 /** Validation uses the project's own ajv (strict, all errors, no coercion, nothing removed): what the user sent is what is judged. */
 const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema }) => {
@@ -57,15 +53,37 @@ const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema }) => {
 export function buildApp(options: AppOptions): FastifyInstance {
   const rules = options.rules ?? (options.base ? fixedHolder(options.base) : undefined);
   if (!rules) throw new Error('buildApp needs rules (a RuleBaseHolder) or base (a RuleBase)');
-  const requestTimeout = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
+  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as ServerConfig & AppOptions;
+  const requestTimeout = o.requestTimeoutMs;
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
+    bodyLimit: o.bodyLimit,
+    // requestTimeout: the whole request (headers and body) must arrive within it; Node checks every
+    // connectionsCheckingInterval, so that is a small fraction of it (the default, 30 s, let 10 s become 40).
     requestTimeout,
     connectionTimeout: requestTimeout,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? DEFAULTS.keepAliveTimeoutMs,
+    keepAliveTimeout: o.keepAliveTimeoutMs,
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 10))) },
+    // A hop count is accepted at run time (fastify compiles it); its types only list the other forms.
+    trustProxy: o.trustProxy as boolean | string[],
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    clientErrorHandler,
     // A malformed URL or an over-long path parameter is answered by the router itself: route it to the one error handler.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
+  });
+  app.decorate('lifecycle', { draining: false });
+  const allowed = new AllowedMethods();
+  app.addHook('onRoute', (route) => {
+    // Every route schema is bounded like the shared ones (schemas/bounds.ts): no unbounded string, array or map.
+    const s = route.schema as Record<string, unknown> | undefined;
+    if (s) for (const part of ['body', 'querystring', 'params', 'headers', 'response']) bounded(s[part]);
+    allowed.add(route.url, route.method);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // While draining, answer what is asked on an open connection, and close it after.
+    if (app.lifecycle.draining) reply.header('connection', 'close');
   });
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   app.setValidatorCompiler(validatorCompiler);
@@ -73,30 +91,50 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // as a schema-compiled serializer here, and drops nothing. The response schemas still document every route.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const methods = allowed.of(path);
+    if (methods.length > 0) {
+      reply.header('allow', methods.join(', '));
+      return sendProblem(reply, {
+        type: 'https://cleanprod.example/problems/method-not-allowed',
+        title: 'Method not allowed',
+        status: 405,
+        detail: `${path} answers ${methods.join(', ')}, not ${request.method}`,
+        instance: request.url,
+        errors: [{ path: '(request)', message: `method ${request.method} is not allowed here` }],
+      });
+    }
+    return sendProblem(reply, {
       type: 'https://cleanprod.example/problems/not-found',
       title: 'Not found',
       status: 404,
-      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      detail: `no route ${request.method} ${path}`,
       instance: request.url,
       errors: [],
-    }),
-  );
-  installJsonParser(app, { maxString: options.maxString ?? DEFAULTS.maxString, maxDepth: options.maxDepth ?? DEFAULTS.maxDepth });
+    });
+  });
+  installJsonParser(app, { maxString: o.maxString, maxDepth: o.maxDepth });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
-  app.register(registerSecurity, {
-    rateLimitMax: options.rateLimitMax ?? DEFAULTS.rateLimitMax,
-    rateLimitWindowMs: options.rateLimitWindowMs ?? DEFAULTS.rateLimitWindowMs,
-    corsOrigins: options.corsOrigins ?? DEFAULTS.corsOrigins,
+  const pool = new HeavyPool({ threads: o.poolThreads, queue: o.poolQueue, timeoutMs: o.heavyTimeoutMs });
+  app.addHook('onClose', async () => pool.close());
+  app.register(registerMetrics, { rules, pool });
+  app.register(registerSecurity, { corsOrigins: o.corsOrigins });
+  app.register(registerRateLimit, {
+    max: o.rateLimitMax,
+    windowMs: o.rateLimitWindowMs,
+    onLimited: () => app.metrics.rateLimited.inc(),
   });
   app.register(accepts);
   app.register(registerOpenApi);
   app.register(metaRoutes, { rules });
-  app.register(evaluateRoutes, { rules, today, batchLimit: options.batchLimit ?? DEFAULTS.batchLimit });
+  app.register(labelsRoutes, { rules });
+  app.register(opsRoutes, { rules });
+  app.register(evaluateRoutes, { rules, today });
+  app.register(batchRoutes, { rules, today, batchLimit: o.batchLimit, pool });
   app.register(rulesetRoutes, { rules });
   app.register(pageRoutes);
-  app.register(analysisRoutes, { rules, today, populationLimit: options.populationLimit ?? DEFAULTS.populationLimit });
-  if (options.benchRoutes) app.register(benchRoutes, { rules, today });
+  app.register(analysisRoutes, { rules, today, populationLimit: o.populationLimit, pool });
+  if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

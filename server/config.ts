@@ -1,4 +1,9 @@
-/** Server settings from the environment, with the defaults the README states. */
+import { availableParallelism } from 'node:os';
+
+/**
+ * Every server setting, in one place: the environment sets them (configFromEnv, with the defaults the README states)
+ * and buildApp takes any of them (AppOptions, app.ts), the rest defaulting to DEFAULTS.
+ */
 export interface ServerConfig {
   host: string;
   port: number;
@@ -12,17 +17,31 @@ export interface ServerConfig {
   maxString: number;
   /** Deepest nesting of arrays/objects in a JSON body (400 beyond). */
   maxDepth: number;
-  /** Requests per client address per window; 0 turns rate limiting off. */
+  /** Cost units per client per window (one evaluation costs 1, a batch its items; see rate-limit.ts); 0 turns rate limiting off. */
   rateLimitMax: number;
   /** The rate-limit window in milliseconds. */
   rateLimitWindowMs: number;
   /** Origins allowed to call the API from a browser (CORS); empty = same-origin only. */
   corsOrigins: string[];
-  /** Longest time to receive a whole request, and longest socket inactivity, in milliseconds. */
+  /** Longest time to receive a whole request (headers and body), and longest socket inactivity, in milliseconds. */
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection is kept open, in milliseconds. */
   keepAliveTimeoutMs: number;
+  /** Worker threads for the heavy routes (batch, impact, diff, timeline, verify). */
+  poolThreads: number;
+  /** Most heavy requests admitted at once, running or waiting for a worker (503 + Retry-After beyond). */
+  poolQueue: number;
+  /** Longest a heavy request's work may take, queueing included (503 beyond), in milliseconds. */
+  heavyTimeoutMs: number;
+  /** On SIGTERM, how long in-flight answers may take to finish before the process exits, in milliseconds. */
+  drainTimeoutMs: number;
+  /** Serve rule-set versions not yet released (not in versions.lock.json); off by default. */
+  serveUnreleased: boolean;
+  /** fastify's trustProxy: false, true, a hop count, or a list of proxy addresses/CIDRs (client address from X-Forwarded-For). */
+  trustProxy: boolean | number | string[];
   logLevel: string;
+  /** Register POST /bench/constant, the benchmark's ceiling route (BENCH_ROUTES=1; never on by default). */
+  benchRoutes: boolean;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -33,12 +52,19 @@ export const DEFAULTS: ServerConfig = {
   populationLimit: 20_000,
   maxString: 2000,
   maxDepth: 32,
-  rateLimitMax: 600,
+  rateLimitMax: 60_000,
   rateLimitWindowMs: 60_000,
   corsOrigins: [],
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5000,
+  poolThreads: Math.max(1, availableParallelism() - 1),
+  poolQueue: 32,
+  heavyTimeoutMs: 30_000,
+  drainTimeoutMs: 30_000,
+  serveUnreleased: false,
+  trustProxy: false,
   logLevel: 'info',
+  benchRoutes: false,
 };
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, allowZero = false): number {
@@ -47,6 +73,28 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, al
   if (!Number.isInteger(n) || n < 0 || (n === 0 && !allowZero))
     throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${raw}'`);
   return n;
+}
+
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be 1/true or 0/false, got '${raw}'`);
+}
+
+/** TRUST_PROXY: unset/false, true (any proxy), a hop count, or comma-separated proxy addresses or CIDRs. */
+export function trustProxyOf(name: string, raw: string | undefined): ServerConfig['trustProxy'] {
+  if (raw === undefined || raw.trim() === '' || /^(0|false|no|off)$/i.test(raw.trim())) return false;
+  if (/^(true|yes|on)$/i.test(raw.trim())) return true;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const a of list)
+    if (!/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a) && !['loopback', 'linklocal', 'uniquelocal'].includes(a))
+      throw new Error(`${name}: '${a}' is not an address, a CIDR, or loopback/linklocal/uniquelocal`);
+  return list;
 }
 
 const UNIT_MS: Record<string, number> = {
@@ -108,6 +156,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     corsOrigins: originList('CORS_ORIGINS', env.CORS_ORIGINS),
     requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, DEFAULTS.requestTimeoutMs),
     keepAliveTimeoutMs: positiveInt('KEEP_ALIVE_TIMEOUT_MS', env.KEEP_ALIVE_TIMEOUT_MS, DEFAULTS.keepAliveTimeoutMs),
+    poolThreads: positiveInt('POOL_THREADS', env.POOL_THREADS, DEFAULTS.poolThreads),
+    poolQueue: positiveInt('POOL_QUEUE', env.POOL_QUEUE, DEFAULTS.poolQueue),
+    heavyTimeoutMs: positiveInt('HEAVY_TIMEOUT_MS', env.HEAVY_TIMEOUT_MS, DEFAULTS.heavyTimeoutMs),
+    drainTimeoutMs: positiveInt('DRAIN_TIMEOUT_MS', env.DRAIN_TIMEOUT_MS, DEFAULTS.drainTimeoutMs),
+    serveUnreleased: flag('SERVE_UNRELEASED', env.SERVE_UNRELEASED, DEFAULTS.serveUnreleased),
+    trustProxy: trustProxyOf('TRUST_PROXY', env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || DEFAULTS.logLevel,
+    benchRoutes: env.BENCH_ROUTES === '1',
   };
 }

@@ -15,7 +15,7 @@ export interface BodyLimits {
 export class RequestBodyError extends Error {
   readonly statusCode = 400;
   constructor(
-    readonly code: 'BODY_TOO_DEEP' | 'STRING_TOO_LONG' | 'FORBIDDEN_KEY' | 'INVALID_JSON' | 'EMPTY_JSON',
+    readonly code: 'BODY_TOO_DEEP' | 'STRING_TOO_LONG' | 'FORBIDDEN_KEY' | 'INVALID_JSON' | 'EMPTY_JSON' | 'INVALID_UTF8',
     message: string,
     readonly errors: { path: string; message: string }[],
   ) {
@@ -126,12 +126,41 @@ export function parseJsonBody(text: string, limits: BodyLimits): unknown {
   return parsed;
 }
 
+/** A body in a character set other than UTF-8 (RFC 8259: JSON exchanged between systems is UTF-8): 415. */
+export class CharsetError extends Error {
+  readonly statusCode = 415;
+  readonly code = 'UNSUPPORTED_CHARSET';
+  constructor(readonly charset: string) {
+    super(`the body's charset is '${charset.slice(0, 40)}': JSON bodies must be UTF-8 (send charset=utf-8 or no charset)`);
+    this.name = 'CharsetError';
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** The body's text: UTF-8 only, checked byte by byte (an invalid sequence is a 400, never silently replaced). */
+export function decodeBody(bytes: Buffer, contentType: string | undefined): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType ?? '')?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw new CharsetError(charset);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // Where: the first byte at which the text re-encoded (invalid sequences become U+FFFD) differs from the body.
+    const again = Buffer.from(bytes.toString('utf8'), 'utf8');
+    let at = 0;
+    while (at < bytes.length && bytes[at] === again[at]) at++;
+    throw new RequestBodyError('INVALID_UTF8', `the body is not valid UTF-8 (first invalid byte near offset ${at})`, [
+      { path: '(body)', message: `not valid UTF-8 near byte ${at}` },
+    ]);
+  }
+}
+
 /** Replaces fastify's JSON parser (and drops text/plain, so a body is only ever JSON: 415 otherwise). */
 export function installJsonParser(app: FastifyInstance, limits: BodyLimits): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(body as string, limits));
+      done(null, parseJsonBody(decodeBody(body as Buffer, request.headers['content-type']), limits));
     } catch (e) {
       done(e as Error, undefined);
     }

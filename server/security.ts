@@ -1,6 +1,5 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -34,14 +33,11 @@ export const CSP = cspString(CSP_DIRECTIVES);
 export const DOCS_CSP = cspString({ ...CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"], 'font-src': ["'self'", 'data:'] });
 
 export interface SecurityOptions {
-  /** Requests per client address per window; 0 = no rate limiting. */
-  rateLimitMax: number;
-  rateLimitWindowMs: number;
   /** Browser origins allowed to call the API; empty = same-origin only (no CORS headers at all). */
   corsOrigins: string[];
 }
 
-/** Security headers, CORS and rate limiting; registered at the root before any route so every route gets them. */
+/** Security headers and CORS (the rate limit is rate-limit.ts); registered at the root before any route so every route gets them. */
 async function security(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
@@ -54,23 +50,11 @@ async function security(app: FastifyInstance, options: SecurityOptions): Promise
   await app.register(cors, {
     origin: origins.length === 0 ? false : origins.includes('*') ? '*' : origins,
     methods: ['GET', 'HEAD', 'POST'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language'],
-    exposedHeaders: ['etag', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    allowedHeaders: ['content-type', 'accept', 'accept-language', 'x-request-id'],
+    exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     credentials: false,
     maxAge: 600,
   });
-  if (options.rateLimitMax > 0) {
-    await app.register(rateLimit, {
-      max: options.rateLimitMax,
-      timeWindow: options.rateLimitWindowMs,
-      // The error goes through the one error handler (problem.ts) as a 429 problem+json.
-      errorResponseBuilder: (_request, context) =>
-        Object.assign(new Error(`more than ${context.max} requests in ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`), {
-          statusCode: context.statusCode,
-          code: 'RATE_LIMITED',
-        }),
-    });
-  }
 }
 
 export const registerSecurity = fp(security, { name: 'cleanprod-security' });

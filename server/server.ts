@@ -1,18 +1,19 @@
 import { RuleLoadError } from '../engine/index.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
+import { drain } from './drain.ts';
 import { directoryHolder, type RuleBaseHolder } from './rulebase-holder.ts';
 
 /**
- * The process edge: loads the rules (invalid rules: the lint's messages on stderr, exit code 1, nothing listens),
- * reads the environment, listens, reloads the rules directory on SIGHUP (a failing reload keeps the old rules and
- * logs why), and shuts down cleanly on SIGTERM/SIGINT.
+ * The process edge: loads the rules on a worker thread (rules that do not load — invalid, missing, an empty directory,
+ * none released — print why on stderr and exit with code 1, nothing listens), reads the environment, listens, reloads
+ * the rules directory on SIGHUP (a failing reload keeps the old rules and logs why), and drains on SIGTERM/SIGINT.
  */
 export async function startServer(options: { rulesDir: string }): Promise<void> {
   const config = configFromEnv();
   let rules: RuleBaseHolder;
   try {
-    rules = directoryHolder(options.rulesDir);
+    rules = await directoryHolder(options.rulesDir, { serveUnreleased: config.serveUnreleased });
   } catch (e) {
     if (!(e instanceof RuleLoadError)) throw e;
     process.stderr.write(`cleanprod serve: the rules in ${options.rulesDir} did not load, so the server is not started.\n`);
@@ -22,42 +23,32 @@ export async function startServer(options: { rulesDir: string }): Promise<void> 
     process.exitCode = 1;
     return;
   }
-  const app = buildApp({
-    rules,
-    logger: { level: config.logLevel },
-    bodyLimit: config.bodyLimit,
-    batchLimit: config.batchLimit,
-    populationLimit: config.populationLimit,
-    maxString: config.maxString,
-    maxDepth: config.maxDepth,
-    rateLimitMax: config.rateLimitMax,
-    rateLimitWindowMs: config.rateLimitWindowMs,
-    corsOrigins: config.corsOrigins,
-    requestTimeoutMs: config.requestTimeoutMs,
-    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
-    benchRoutes: process.env.BENCH_ROUTES === '1',
-  });
-  const { host, port } = config;
+  const app = buildApp({ ...config, rules, logger: { level: config.logLevel } });
+  const described = () => rules.describe().rulesets.map((r) => `${r.id}@${r.versions.map((v) => v.version).join(',')}`);
+  const unreleasedNote = (unreleased: string[]) =>
+    unreleased.length > 0 ? { unreleased, note: 'not served until released (cleanprod release), or with SERVE_UNRELEASED=1' } : {};
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      app.log.info({ signal }, 'shutting down');
-      void app.close().then(() => process.exit(0));
+      app.log.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining: no new connections; finishing the answers in flight');
+      void drain(app, config.drainTimeoutMs).then((outcome) => {
+        app.log.info({ outcome }, outcome === 'drained' ? 'drained: every answer finished; exiting' : 'drain timeout: closing what is left; exiting');
+        process.exit(0);
+      });
     });
   }
   process.on('SIGHUP', () => {
-    const result = rules.reload();
-    const loaded = rules.describe();
-    if (result.ok) {
-      app.log.info(
-        { rulesDir: options.rulesDir, rulesets: loaded.rulesets.map((r) => `${r.id}@${r.versions.map((v) => v.version).join(',')}`) },
-        'rules reloaded',
-      );
-    } else {
-      app.log.error(
-        { rulesDir: options.rulesDir, problems: result.problems, servingSince: loaded.loadedAt },
-        'rules reload failed: still serving the previous rules',
-      );
-    }
+    app.log.info({ rulesDir: options.rulesDir }, 'reloading the rules (SIGHUP)');
+    void rules.reload().then((result) => {
+      if (result.ok) {
+        app.log.info({ rulesDir: options.rulesDir, rulesets: described(), ...unreleasedNote(result.unreleased ?? []) }, 'rules reloaded');
+      } else {
+        app.log.error(
+          { rulesDir: options.rulesDir, problems: result.problems.slice(0, 50), problemCount: result.problems.length, servingSince: rules.describe().loadedAt },
+          'rules reload failed: still serving the previous rules',
+        );
+      }
+    });
   });
-  await app.listen({ host, port });
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ rulesDir: options.rulesDir, rulesets: described(), ...unreleasedNote(rules.describe().unreleased) }, 'rules in service');
 }

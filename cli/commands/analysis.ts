@@ -71,7 +71,7 @@ export function registerAnalysisCommands(program: Command): void {
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
     .action(async (requestFile: string, answerFile: string, opts: { format: string; rulesDir: string }) => {
-      const request = readRequestFile(requestFile);
+      const { request } = readRequestFile(requestFile);
       let answer: Answer;
       try {
         answer = JSON.parse(readFileSync(answerFile, 'utf8')) as Answer;
@@ -100,7 +100,7 @@ export function registerAnalysisCommands(program: Command): void {
     .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
     .action((file: string, opts: { from: string; to?: string; format: string; rulesDir: string }) => {
-      const request = readRequestFile(file);
+      const { request } = readRequestFile(file);
       const base = loadRuleBase(opts.rulesDir);
       const t = timeline(base, request.profile, {
         from: dateOption('--from', opts.from),

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { RuleLoadError } from '../../engine/index.ts';
-import { createNewVersion, formatProblem, lintRules, loadRulesDir, readLock, release, writeLock, type Bump } from '../../loader/index.ts';
+import { createNewVersion, formatProblem, lintRules, loadRulesDir, newLock, readLock, release, writeLock, type Bump } from '../../loader/index.ts';
 import { rulesDirOption } from '../options.ts';
 
 /** new-version and release: how a policy officer amends a released rule set. */
@@ -48,7 +48,7 @@ export function registerAuthoringCommands(program: Command): void {
           problems.map((p) => ({ path: `${p.file}${p.ruleId ? `#${p.ruleId}` : ''}`, message: p.message })),
         );
       }
-      const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? {}, keys.length ? keys : undefined);
+      const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? newLock(), keys.length ? keys : undefined);
       writeLock(opts.rulesDir, lock);
       process.stdout.write(released.length ? `released: ${released.join(', ')}\n` : 'nothing to release\n');
     });

@@ -1,9 +1,15 @@
 // @ts-check
 // The audit duties on the page: by when, under which rule, met by which audit, and every due date missed — also of
-// plans no longer in force. Rendered into the verdict card by app.js, with its element and translation helpers.
+// plans no longer in force. Rendered into the verdict card by result.js.
+import { h } from './dom.js';
+import { valueLabel } from './labels.js';
+import { pick } from './state.js';
 
-/** [zh, en] labels of the audit-duty part of the verdict. */
-export const DUTY_UI = {
+/** @import { Answer, Decision, Duty } from '../../schemas/answer.ts' */
+/** @import { Pair } from './state.js' */
+
+/** [zh, en] texts of the audit-duty part of the verdict (the duty states' names come from GET /v1/labels). */
+export const DUTY_UI = /** @type {const} @satisfies {Record<string, Pair>} */ ({
   dueBasis: ['期限依据', 'Due under'],
   metBy: ['已由该次审核完成', 'Met by the audit of'],
   missed: ['已错过的期限', 'Missed due dates'],
@@ -17,25 +23,26 @@ export const DUTY_UI = {
     '审核日期（上一轮完成日期或历次审核）未填写，无法判断是否逾期',
     'the audit dates (last completed, or the rounds) are not given, so lateness cannot be told',
   ],
-};
-
-/** Duty states, [zh, en]. */
-export const DUTY_STATES = {
-  met: ['已完成', 'met'],
-  pending: ['未到期、尚未完成', 'not yet due, not yet met'],
-  overdue: ['已逾期', 'overdue'],
-  missed: ['已错过期限', 'missed'],
-  undetermined: ['无法确定', 'cannot tell'],
-};
+  separator: ['；', '; '],
+});
 
 /**
- * @param {any} a the answer
- * @param {{ h: Function, pick: (pair: [string, string]) => string, byId: Map<string, any> }} ui
- * @returns {{ rows: any[], missed: any, duties: any }} the verdict's extra rows (dt/dd pairs), the missed list and the duties list
+ * @param {keyof typeof DUTY_UI} key
+ * @param {Record<string, string>} [vars]
  */
-export function dutyParts(a, { h, pick, byId }) {
+const say = (key, vars = {}) => pick(DUTY_UI[key]).replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
+/** A duty state's name. @param {string} s */
+const stateName = (s) => pick(valueLabel('dutyState', s));
+
+/**
+ * The verdict's extra rows (dt/dd pairs), the missed due dates and the list of duties.
+ * @param {Answer} a the answer
+ * @param {Map<string, Decision>} byId its decisions by id
+ * @returns {{ rows: HTMLElement[], missed: HTMLElement | null, duties: HTMLElement | null }}
+ */
+export function dutyParts(a, byId) {
   const audit = a.summary.audit;
-  const say = (key, vars = {}) => pick(DUTY_UI[key]).replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
+  /** @param {string} id */
   const titleOf = (id) => {
     const d = byId.get(id) ?? audit.missed.find((m) => m.id === id) ?? audit.duties.find((m) => m.id === id);
     return d ? pick([d.title.zh, d.title.en]) : id;
@@ -47,7 +54,7 @@ export function dutyParts(a, { h, pick, byId }) {
       h(
         'dd',
         { id: 'audit-due-basis' },
-        audit.dueBasis.flatMap((id, i) => [i ? '；' : '', titleOf(id), ' ', h('code', { class: 'rule-id' }, id)]),
+        audit.dueBasis.flatMap((id, i) => [i ? say('separator') : '', titleOf(id), ' ', h('code', { class: 'rule-id' }, id)]),
       ),
     );
   }
@@ -72,7 +79,7 @@ export function dutyParts(a, { h, pick, byId }) {
               h('code', {}, `${m.ruleset} v${m.version}`),
               ') — ',
               m.madeUpOn ? say('madeUp', { date: m.madeUpOn }) : say('notMadeUp'),
-              m.inForce ? '' : `；${say('noLongerInForce')}`,
+              m.inForce ? '' : `${say('separator')}${say('noLongerInForce')}`,
               h('br'),
               h('small', { lang: 'zh' }, `${m.citation.document} ${m.citation.section}`),
             ),
@@ -95,7 +102,7 @@ export function dutyParts(a, { h, pick, byId }) {
               { 'data-id': d.id, 'data-state': d.state },
               pick([d.title.zh, d.title.en]),
               ' — ',
-              h('strong', {}, pick(DUTY_STATES[d.state] ?? [d.state, d.state])),
+              h('strong', {}, stateName(d.state)),
               d.dueBy ? ` · ${d.dueBy}` : ` · ${say('noDueDate')}`,
               d.metBy ? ` · ${say('metBy')} ${d.metBy}` : '',
               d.madeUpOn ? ` · ${say('madeUp', { date: d.madeUpOn })}` : '',
@@ -112,14 +119,11 @@ export function dutyParts(a, { h, pick, byId }) {
 
 /**
  * One decision's duty as a line: its due date (or that none is stated), its state, and the audit that met or made it up.
- * @param {any} duty the decision's duty
- * @param {(pair: [string, string]) => string} pick
+ * @param {Duty} duty the decision's duty
  */
-export function dutyLine(duty, pick) {
-  const say = (key, vars = {}) => pick(DUTY_UI[key]).replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
-  const due = duty.dueBy ?? (duty.dueKind === 'none' ? say('noDueDate') : pick(DUTY_STATES.undetermined));
-  const state = pick(DUTY_STATES[duty.state] ?? [duty.state, duty.state]);
+export function dutyLine(duty) {
+  const due = duty.dueBy ?? (duty.dueKind === 'none' ? say('noDueDate') : stateName('undetermined'));
   const met = duty.metBy ? ` · ${say('metBy')} ${duty.metBy}` : '';
   const madeUp = duty.madeUpOn ? ` · ${say('madeUp', { date: duty.madeUpOn })}` : '';
-  return `${due} · ${state}${met}${madeUp}`;
+  return `${due} · ${stateName(duty.state)}${met}${madeUp}`;
 }

@@ -1,14 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyPluginAsync } from 'fastify';
-import { diffVersions, impact, synthesize, timeline, verifyAnswer, whatIf, type ProfileChange } from '../../analysis/index.ts';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { optionsFor, whatIf, type ProfileChange } from '../../analysis/index.ts';
 import { UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
 import { describeErrors, IsoDate, validatorFor, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
+import { COST, rulesRef, type HeavyPool, type Task } from '../pool/index.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
-const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem') };
+const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem'), 503: Type.Ref('Problem') };
 const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
 const Change = Type.Object(
   {
@@ -25,12 +26,35 @@ export interface AnalysisRouteOptions {
   today: () => string;
   /** Most profiles one impact request may carry or ask to synthesise. */
   populationLimit: number;
+  /** Diff, impact, timeline and verify run here, off the event loop. */
+  pool: HeavyPool;
 }
+
+type TaskBody = Task extends infer T ? (T extends Task ? Omit<T, 'rules'> : never) : never;
 
 const version = (base: RuleBase, id: string, v: string, path: string) => versionOf(base, id, v, path, 'id');
 
+interface ImpactBody {
+  profiles?: unknown[];
+  synthetic?: { n: number };
+}
+/** How many profiles an impact request evaluates (each with both versions: about a millisecond per profile). */
+const impactSize = (body: ImpactBody | undefined) => body?.profiles?.length ?? body?.synthetic?.n ?? 1000;
+
 /** Diff, impact, what-if and timeline: the versions issue's routes, thin over analysis/. */
-export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { rules, today, populationLimit }) => {
+export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (app, { rules, today, populationLimit, pool }) => {
+  /** Runs a heavy task on the pool (503 when it is full or the time limit passes) and sends its JSON as the answer. */
+  const heavy = async (reply: FastifyReply, route: string, task: TaskBody, base: RuleBase = rules.current()) => {
+    const admission = pool.admit();
+    try {
+      const r = await admission.run({ ...task, rules: rulesRef(base) } as Task);
+      if (r.evaluations > 0) app.metrics.evaluations.inc({ route }, r.evaluations);
+      return reply.type('application/json; charset=utf-8').send(r.json);
+    } finally {
+      admission.release();
+    }
+  };
+
   app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
     '/v1/rulesets/:id/diff',
     {
@@ -43,10 +67,15 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
         response: ERRORS,
       },
+      config: { cost: () => COST.diff },
     },
-    async (request) => {
+    async (request, reply) => {
       const base = rules.current();
-      return diffVersions(version(base, request.params.id, request.query.from, 'from'), version(base, request.params.id, request.query.to, 'to'));
+      const { id } = request.params;
+      const { from, to } = request.query;
+      version(base, id, from, 'from');
+      version(base, id, to, 'to');
+      return heavy(reply, '/v1/rulesets/:id/diff', { kind: 'diff', id, from, to }, base);
     },
   );
 
@@ -72,14 +101,20 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         ),
         response: ERRORS,
       },
+      config: { cost: (request) => COST.impactPerProfile * impactSize(request.body as ImpactBody) },
     },
-    async (request) => {
+    async (request, reply) => {
       const { from, to, asOf, profiles, synthetic } = request.body;
       const base = rules.current();
-      version(base, request.params.id, from, 'from');
-      version(base, request.params.id, to, 'to');
-      const population = profiles ?? synthesize(synthetic?.n ?? 1000, synthetic?.seed ?? 42);
-      return impact(base, request.params.id, from, to, population, asOf);
+      const { id } = request.params;
+      version(base, id, from, 'from');
+      version(base, id, to, 'to');
+      return heavy(
+        reply,
+        '/v1/rulesets/:id/impact',
+        { kind: 'impact', id, from, to, ...(asOf ? { asOf } : {}), ...(profiles ? { profiles } : { synthetic: synthetic ?? { n: 1000, seed: 42 } }) },
+        base,
+      );
     },
   );
 
@@ -105,23 +140,13 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         ),
         response: ERRORS,
       },
+      config: { cost: () => COST.whatif },
     },
     async (request) => {
       const { request: req, changes } = request.body;
       const base = rules.current();
       if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
-      return whatIf(
-        base,
-        req.profile,
-        {
-          asOf: req.asOf ?? today(),
-          ...(req.rulesets ? { rulesets: req.rulesets } : {}),
-          ...(req.versions ? { versions: req.versions } : {}),
-          lang: languageOf(request),
-          whatIfLinks: true,
-        },
-        changes,
-      );
+      return whatIf(base, req.profile, optionsFor(req, { today, lang: languageOf(request) }), changes);
     },
   );
 
@@ -145,11 +170,9 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
           ...ERRORS,
         },
       },
+      config: { cost: () => COST.verify },
     },
-    async (request) => {
-      const { holds, checks } = await verifyAnswer(rules.current(), request.body.request.profile, request.body.answer);
-      return { holds, checks };
-    },
+    async (request, reply) => heavy(reply, '/v1/verify', { kind: 'verify', profile: request.body.request.profile, answer: request.body.answer }),
   );
 
   app.post<{ Body: { profile: Profile; from?: string; to?: string; rulesets?: string[] } }>(
@@ -161,7 +184,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         description:
           "The profile evaluated at every date where a rule set or rule validity begins or ends, an audit was completed or a due date passed, merged into periods with the same audit status, due date, overdue, route, incentives, sanctions and obligations; `points` lists each audit duty's due, met, missed and made-up dates.",
         body: Type.Object(
-          { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id)) },
+          { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id, { maxItems: 50 })) },
           {
             additionalProperties: false,
             examples: [
@@ -175,14 +198,15 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         ),
         response: ERRORS,
       },
+      config: { cost: () => COST.timeline },
     },
-    async (request) => {
+    async (request, reply) => {
       const { profile, from, to, rulesets } = request.body;
       const base = rules.current();
       for (const [i, id] of (rulesets ?? []).entries()) if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}'`, `rulesets[${i}]`);
       const end = to ?? today();
       if (from && from > end) throw new ValidationError('from is after to', [{ path: 'from', message: `must not be after ${end}` }]);
-      return timeline(base, profile, { ...(from ? { from } : {}), to: end, ...(rulesets ? { rulesets } : {}) });
+      return heavy(reply, '/v1/timeline', { kind: 'timeline', profile, ...(from ? { from } : {}), to: end, ...(rulesets ? { rulesets } : {}) }, base);
     },
   );
 };

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Answer, EvaluateRequest } from '../../schemas/index.ts';
+import type { AnswerView, EvaluateRequest } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
-import { answer } from './evaluate.ts';
+import { answer } from '../answer.ts';
 
 /**
  * Only with BENCH_ROUTES=1 (npm run bench): `POST /bench/constant` validates the body exactly as /v1/evaluate does
@@ -12,7 +12,7 @@ import { answer } from './evaluate.ts';
  * server's ceiling for that answer.
  */
 export const benchRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder; today: () => string }> = async (app, { rules, today }) => {
-  let constant: Answer | undefined;
+  let constant: AnswerView | undefined;
   app.post<{ Body: EvaluateRequest }>(
     '/bench/constant',
     { schema: { hide: true, body: Type.Ref('EvaluateRequest'), response: { 200: Type.Ref('Answer') } } },

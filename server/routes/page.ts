@@ -4,12 +4,16 @@ import type { FastifyPluginAsync } from 'fastify';
 // Everything the page loads comes from this server; the page sends no data anywhere else (the policy helmet sends too).
 import { CSP } from '../security.ts';
 
-/** The self-assessment page's files: index.html, app.js, style.css (plain ES modules, no build step). */
+/**
+ * The self-assessment page's files: index.html, style.css and its ES modules (app.js and what it imports; plain
+ * JavaScript type-checked by tsc through JSDoc, no build step).
+ */
 export const PUBLIC_DIR = `${inProject('server', 'public')}/`;
 
 /**
- * Serves the bilingual self-assessment page: `GET /` is index.html, the assets are under `/assets/`.
- * Register with `app.register(pageRoutes)`; the page talks to `GET /v1/schemas/profile` and `POST /v1/evaluate`.
+ * Serves the bilingual self-assessment page: `GET /` is index.html, the assets are under `/assets/` (modules as
+ * JavaScript, revalidated by ETag). Register with `app.register(pageRoutes)`; the page talks to
+ * `GET /v1/schemas/profile`, `GET /v1/labels` and `POST /v1/evaluate`.
  */
 export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(fastifyStatic, {

@@ -59,7 +59,7 @@ describe('structural diff', () => {
     const prep = (c: unknown, version: string) => prepareVersion({ file: { ...file(c), version }, sha256: '', location: '' });
     const a = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThanInclusive', value: 2000 }] }, '1.0.0');
     const b = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThan', value: 2000 }] }, '1.1.0');
-    const found = semanticCheck(a, a.rules[0]!, b, b.rules[0]!);
+    const found = semanticCheck(a.rules[0]!, b.rules[0]!);
     expect(found.verdict).toBe('differs');
     expect(found.counterexample?.facts).toEqual({ 'size.annualRevenue': 2000 });
     const x = prep(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timeline, whatIf } from '../../analysis/index.ts';
+import { linkWhyNot, timeline, whatIf } from '../../analysis/index.ts';
 import { evaluate, ValidationError } from '../../engine/index.ts';
 import type { Profile } from '../../schemas/index.ts';
 import { bundled } from '../support/rulebase.ts';
@@ -37,7 +37,7 @@ describe('what-if', () => {
 
   it('whyNot links to the single change that would satisfy it, and that change does', () => {
     const p: Profile = { sector: 'industry', finance: { sme: false } };
-    const a = evaluate(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'], whatIfLinks: true });
+    const a = linkWhyNot(bundled(), p, evaluate(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'] }));
     const w = a.whyNot.find((x) => x.id === 'cppl-2012-art32-sme-fund')!;
     expect(w.whatIf).toEqual({ changes: [{ path: 'finance.sme', value: true }] });
     const after = whatIf(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'] }, w.whatIf!.changes);

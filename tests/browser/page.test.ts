@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
 import { loadRuleBase } from '../../loader/index.ts';
-import { ProfileSchema } from '../../schemas/index.ts';
-import { INDUSTRY_KEYS } from '../../schemas/industries.ts';
-import { GUANGDONG_CITY_KEYS, WATERSHED_KEYS } from '../../schemas/geography.ts';
+import { GUANGDONG_CITIES, INDUSTRIES } from '../../schemas/index.ts';
+import { FIELD_TEXT } from '../../schemas/labels/index.ts';
+import { PUBLIC_DIR as PUBLIC } from '../../server/routes/page.ts';
 import { versionOn } from '../support/versions.ts';
 
 /**
@@ -71,44 +71,48 @@ async function evaluate(page: Page): Promise<Record<string, unknown>> {
 }
 
 describe('self-assessment page: serving', () => {
-  it('serves index.html at / and the assets under /assets/', async () => {
+  it('serves index.html at / and each module and the style sheet under /assets/, typed, revalidated and preloaded', async () => {
     const root = await app.inject({ method: 'GET', url: '/' });
     expect(root.statusCode).toBe(200);
     expect(root.headers['content-type']).toMatch(/text\/html/);
-    expect(root.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(root.body).toContain('/assets/app.js');
-    for (const [file, type] of [
-      ['app.js', /javascript/],
-      ['style.css', /text\/css/],
-    ] as const) {
+    expect(root.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(root.body).toContain('<script type="module" src="/assets/app.js"></script>');
+    // No inline script: the CSP allows none.
+    expect(root.body.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/assets/app.js">']);
+    const modules = readdirSync(PUBLIC).filter((f) => f.endsWith('.js'));
+    expect(modules.length).toBeGreaterThan(8);
+    const preloaded = [...root.body.matchAll(/<link rel="modulepreload" href="\/assets\/([\w-]+\.js)">/g)].map((m) => m[1]);
+    expect(preloaded.sort()).toEqual(modules.filter((f) => f !== 'app.js').sort());
+    for (const [file, type] of [...modules.map((m) => [m, /^text\/javascript|^application\/javascript/] as const), ['style.css', /^text\/css/] as const]) {
       const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
-      expect(r.statusCode).toBe(200);
-      expect(r.headers['content-type']).toMatch(type);
+      expect(r.statusCode, file).toBe(200);
+      expect(r.headers['content-type'], file).toMatch(type);
+      expect(r.headers['cache-control'], file).toMatch(/max-age=0/);
+      expect(r.headers.etag, file).toBeTruthy();
+      expect(r.headers['x-content-type-options'], file).toBe('nosniff');
     }
     expect((await app.inject({ method: 'GET', url: '/assets/../app.ts' })).statusCode).toBe(404);
   });
 
-  it('labels every industry key, city, watershed and profile field in both languages', async () => {
-    const mod = await import(new URL('../../server/public/app.js', import.meta.url).href);
-    for (const k of INDUSTRY_KEYS) expect(mod.VALUES.industry[k], k).toHaveLength(2);
-    for (const k of GUANGDONG_CITY_KEYS) expect(mod.VALUES.city[k], k).toHaveLength(2);
-    for (const k of WATERSHED_KEYS) expect(mod.VALUES.watershed[k], k).toHaveLength(2);
-    const paths: string[] = [];
-    const walk = (s: { properties?: Record<string, unknown> }, prefix: string) => {
-      for (const [k, sub] of Object.entries(s.properties ?? {})) {
-        const p = prefix ? `${prefix}.${k}` : k;
-        const o = sub as { type?: string; properties?: Record<string, unknown> };
-        if (o.type === 'object' && o.properties) walk(o, p);
-        else paths.push(p);
-      }
-    };
-    walk(ProfileSchema as never, '');
-    const unlabelled = paths.filter((p) => !mod.FIELDS[p]);
-    expect(unlabelled).toEqual([]);
+  it('every module is small, type-checked and holds no label of the profile or its values: those come from GET /v1/labels', () => {
+    const texts = [
+      ...Object.values(FIELD_TEXT).flatMap((t) => [t.label.zh, t.label.en, ...(t.hint ? [t.hint.zh, t.hint.en] : [])]),
+      ...Object.values(INDUSTRIES).flatMap((i) => [i.zh, i.en]),
+      ...Object.values(GUANGDONG_CITIES),
+    ];
+    for (const file of readdirSync(PUBLIC).filter((f) => f.endsWith('.js'))) {
+      const source = readFileSync(join(PUBLIC, file), 'utf8');
+      expect(source.split('\n').length, file).toBeLessThan(300);
+      expect(source.startsWith('// @ts-check\n'), file).toBe(true);
+      expect(
+        texts.filter((t) => source.includes(`'${t}'`)),
+        file,
+      ).toEqual([]);
+    }
   });
 
   it('the screener asks the first not-yet-asked questions, most decisive first', async () => {
-    const mod = await import(new URL('../../server/public/app.js', import.meta.url).href);
+    const mod = await import(new URL('../../server/public/screener.js', import.meta.url).href);
     const paths = ['sector', 'energy.keyEnergyUser', 'titles', 'audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline', 'conduct.falsifiedAudit'];
     expect(mod.fieldsForFact('audit.mandatoryListed', paths)).toEqual(['audit.mandatoryListed.listed', 'audit.mandatoryListed.deadline']);
     const questions = [
@@ -249,6 +253,40 @@ describe('self-assessment page in chromium', () => {
     expect(await page.locator('fieldset[data-group="process"] > legend').textContent()).toBe('Process');
     await page.locator('#verdict').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(ARTIFACTS, 'page-guangzhou-workshop-en.png') });
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('field hints speak the language chosen: Chinese with 中文, English with English, as GET /v1/labels gives them', async () => {
+    const page = await open();
+    await page.getByLabel('显示完整表单').check();
+    const CJK = /[\u3400-\u9fff]/;
+    /** Each field's hint on the page, by profile path. */
+    const hints = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#groups [data-path] > .hint')].map((el) => [el.parentElement!.dataset.path!, el.textContent ?? ''] as const),
+      );
+    const zh = await hints();
+    expect(zh.length).toBeGreaterThan(40);
+    const labels = { zh: (await app.inject({ url: '/v1/labels?lang=zh' })).json(), en: (await app.inject({ url: '/v1/labels?lang=en' })).json() };
+    for (const [path, text] of zh) {
+      expect(text, path).toMatch(CJK);
+      expect(text.startsWith(labels.zh.fields[path].hint), path).toBe(true);
+    }
+    const quota = page.locator('#f-energy-exceedsConsumptionQuota-hint');
+    expect(await quota.textContent()).toBe('单位产品能源消耗超过国家或地方限额标准');
+    expect(await page.locator('#f-energy-exceedsConsumptionQuota').getAttribute('aria-describedby')).toBe('f-energy-exceedsConsumptionQuota-hint');
+    await page.getByRole('button', { name: 'English' }).click();
+    const en = await hints();
+    expect(en.map(([path]) => path)).toEqual(zh.map(([path]) => path));
+    for (const [path, text] of en) {
+      expect(text, path).not.toMatch(CJK);
+      expect(text.startsWith(labels.en.fields[path].hint), path).toBe(true);
+    }
+    expect(await quota.textContent()).toBe('energy use per unit of product above the national or local quota standard');
+    await page.locator('fieldset[data-group="energy"]').screenshot({ path: join(ARTIFACTS, 'page-hints-en.png') });
+    await page.getByRole('button', { name: '中文' }).click();
+    expect(await hints()).toEqual(zh);
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -11,12 +11,18 @@ delete env.RULES_DIR;
 const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/cleanprod.mjs'), ...args], { cwd: root, encoding: 'utf8', env });
 
 describe('cleanprod CLI', () => {
-  it('evaluate prints a cited text report', () => {
-    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('AUDIT: mandatory');
-    expect(r.stdout).toContain('cppl-2012-art27-2-2-high-energy');
-    expect(r.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
+  it('evaluate prints a cited text report, in Chinese by default and in English with --lang en', () => {
+    const zh = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01');
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('审核：mandatory (须实施强制性清洁生产审核)');
+    expect(zh.stdout).toContain('cppl-2012-art27-2-2-high-energy');
+    expect(zh.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
+    expect(zh.stdout).toContain('因为：超过单位产品能耗限额标准要求：是；企业：是');
+    expect(zh.stdout).not.toMatch(/\b(Decisions|because|Warnings|Receipt)\b/);
+    const en = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--lang', 'en');
+    expect(en.stdout).toContain('AUDIT: mandatory (Mandatory cleaner-production audit)');
+    expect(en.stdout).toContain('because: Exceeds the energy-consumption quota required: yes; the enterprise: yes');
+    expect(en.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
   });
 
   it('verify re-checks a stored answer with the reference engine: it holds, and a tampered one does not (exit 1)', () => {
@@ -57,5 +63,32 @@ describe('cleanprod CLI', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`--as-of: expected a date YYYY-MM-DD, got '${bad}'`);
     }
+  });
+
+  it('evaluate --lang en --view summary: a lean answer in English; Chinese names in the file are read as keys and said so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-names-'));
+    writeFileSync(join(dir, 'p.yaml'), 'asOf: 2014-06-01\nprofile:\n  location: { city: 佛山市, district: 南海区 }\n  industry: { keys: [陶瓷] }\n');
+    const r = run('evaluate', join(dir, 'p.yaml'), '--lang', 'en', '--view', 'summary', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.view).toBe('summary');
+    expect(a.language).toBe('en');
+    expect(a).not.toHaveProperty('decisions');
+    // The summary view gives one warning per kind, quoting each.
+    expect(a.warnings.filter((w: { code: string }) => w.code === 'normalized').map((w: { message: string }) => w.message)).toEqual([
+      'location.city: "佛山市" read as "foshan". location.district: "南海区" read as "nanhai". industry.keys[0]: "陶瓷" read as "ceramics".',
+    ]);
+  });
+
+  it('evaluate names a missing file as not found, and gives a .json file the JSON parser’s message', () => {
+    const missing = run('evaluate', 'no-such-file.yaml');
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('no-such-file.yaml: not found');
+    const dir = mkdtempSync(join(tmpdir(), 'cleanprod-json-'));
+    writeFileSync(join(dir, 'broken.json'), '{"profile": {');
+    const broken = run('evaluate', join(dir, 'broken.json'));
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toMatch(/broken\.json: not valid JSON: .*JSON/);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -30,7 +30,7 @@ const LONG = 15 * 60_000;
 
 describe('json-rules-engine is the reference semantics', () => {
   it(
-    'on complete profiles, every distinct rule condition of every version decides the same, with the same because/whyNot leaves',
+    "on complete profiles, every distinct rule's effective condition (place, scope, own) decides the same, with the same because/whyNot leaves",
     async () => {
       const base = bundled();
       // Versions written as deltas share most conditions: json-rules-engine decides each distinct one once per profile,
@@ -38,12 +38,12 @@ describe('json-rules-engine is the reference semantics', () => {
       const distinct = new Map<string, PreparedRule>();
       for (const versions of base.rulesets.values())
         for (const v of versions)
-          for (const rule of v.rules) if (!distinct.has(canonicalJson(rule.json.conditions))) distinct.set(canonicalJson(rule.json.conditions), rule);
+          for (const rule of v.rules) if (!distinct.has(canonicalJson(rule.effectiveJson))) distinct.set(canonicalJson(rule.effectiveJson), rule);
       const rules = [...distinct.values()];
       const engine = new Engine([], { allowUndefinedFacts: true });
       for (const op of OPERATORS.values()) if (!op.builtin) engine.addOperator(new Operator(op.name, (f: unknown, v: unknown) => op.test(f, v), op.factGuard));
       rules.forEach((rule, i) => {
-        engine.addRule({ name: String(i), conditions: rule.json.conditions as never, event: { type: 'decided' } });
+        engine.addRule({ name: String(i), conditions: rule.effectiveJson as never, event: { type: 'decided' } });
       });
       await fc.assert(
         fc.asyncProperty(profileArb(true), isoDate(2003, 2026), async (profile, asOf) => {
@@ -54,8 +54,8 @@ describe('json-rules-engine is the reference semantics', () => {
           const mine: unknown[] = [];
           const reference: unknown[] = [];
           rules.forEach((rule, i) => {
-            if (!leavesOf(rule.node).every((l) => readFact(facts, l) !== undefined)) return;
-            const m = judgeCompiled(rule.compiled, table);
+            if (!leavesOf(rule.effective.node).every((l) => readFact(facts, l) !== undefined)) return;
+            const m = judgeCompiled(rule.effective, table);
             const t = theirs.get(i)!;
             mine.push([rule.json.id, m.value, m.because, m.missing]);
             reference.push([rule.json.id, t.value, t.because, t.missing]);

@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/index.ts';
+import { PROBLEM_MAX_BYTES } from '../../server/problem.ts';
 import { bundled } from '../support/rulebase.ts';
 
 /**
- * Random and mutated requests to every route the OpenAPI document lists (GET and POST): never a 5xx, never a hang,
- * every error is problem+json, no prototype is polluted, and a known request is answered identically afterwards.
+ * Random and mutated requests to every route the OpenAPI document lists (GET and POST — the operator's /readyz and
+ * /metrics, the pooled batch, impact, diff, timeline and verify included), now and then with another method or bytes
+ * that are not UTF-8: never a 5xx, never a hang, every error is problem+json of at most PROBLEM_MAX_BYTES, no prototype
+ * is polluted, and a known request is answered identically afterwards.
  */
 const RUNS = Number(process.env.FUZZ_RUNS || 300);
 const PER_REQUEST_MS = 10_000;
@@ -157,9 +160,28 @@ function requestArb() {
       },
     );
     const ct = fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
-    const body =
+    const text =
       route.method === 'POST' ? bodyArb(VALID[route.path]).map((b) => b as string | undefined) : fc.option(bodyArb({ x: 1 }), { freq: 5, nil: undefined });
-    return fc.record({ route: fc.constant(route), params, query, ct, body });
+    // now and then bytes that are not UTF-8 spliced into the body
+    const body = fc.oneof(
+      { weight: 9, arbitrary: text.map((b) => b as string | Buffer | undefined) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            text,
+            fc.uint8Array({ minLength: 1, maxLength: 8 }).map((b) => Buffer.from([0xff, ...b])),
+            fc.nat(),
+          )
+          .map(([t, bad, at]) => {
+            const whole = Buffer.from(t ?? '{}');
+            const i = at % (whole.length + 1);
+            return Buffer.concat([whole.subarray(0, i), bad, whole.subarray(i)]);
+          }),
+      },
+    );
+    const method = fc.oneof({ weight: 9, arbitrary: fc.constant(route.method as string) }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH') });
+    return fc.record({ route: fc.constant(route), method, params, query, ct, body });
   });
 }
 
@@ -170,7 +192,7 @@ function urlOf(r: { route: { path: string }; params: string[]; query: Record<str
   return qs ? `${path}?${qs}` : path;
 }
 
-async function send(method: string, url: string, contentType: string, body: string | undefined): Promise<LightMyRequestResponse> {
+async function send(method: string, url: string, contentType: string, body: string | Buffer | undefined): Promise<LightMyRequestResponse> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>(
     (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PER_REQUEST_MS} ms: ${method} ${url.slice(0, 200)}`)), PER_REQUEST_MS)),
@@ -185,6 +207,7 @@ async function send(method: string, url: string, contentType: string, body: stri
 
 function expectProblem(r: LightMyRequestResponse, what: string) {
   expect(r.headers['content-type'], what).toMatch(/^application\/problem\+json/);
+  expect(Buffer.byteLength(r.body), what).toBeLessThanOrEqual(PROBLEM_MAX_BYTES);
   const p = JSON.parse(r.body) as { type: unknown; title: unknown; status: unknown; detail: unknown; errors: unknown };
   expect(p.status, what).toBe(r.statusCode);
   expect(typeof p.type, what).toBe('string');
@@ -201,6 +224,7 @@ describe('fuzz: every route, random and mutated requests', () => {
   it('the harness: every route of the OpenAPI document is enumerated, and every valid body is answered 200', async () => {
     expect(routes.length).toBeGreaterThanOrEqual(12);
     for (const path of Object.keys(VALID)) expect(routes).toContainEqual({ method: 'POST', path });
+    for (const path of ['/healthz', '/readyz', '/metrics']) expect(routes).toContainEqual({ method: 'GET', path });
     for (const route of routes) {
       const r = await send(
         route.method,
@@ -218,8 +242,8 @@ describe('fuzz: every route, random and mutated requests', () => {
     await fc.assert(
       fc.asyncProperty(requestArb(), async (req) => {
         const url = urlOf(req);
-        const what = `${req.route.method} ${url.slice(0, 120)} [${req.ct}] ${(req.body ?? '').slice(0, 200)}`;
-        const r = await send(req.route.method, url, req.ct, req.body);
+        const what = `${req.method} ${url.slice(0, 120)} [${req.ct}] ${(req.body ?? '').toString().slice(0, 200)}`;
+        const r = await send(req.method, url, req.ct, req.body);
         seen.set(r.statusCode, (seen.get(r.statusCode) ?? 0) + 1);
         expect(r.statusCode, what).toBeGreaterThanOrEqual(200);
         expect(r.statusCode, what).toBeLessThan(500);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/index.ts';
 import { configFromEnv } from '../../server/config.ts';
@@ -72,6 +73,34 @@ describe('request body limits (one JSON parser)', () => {
     expect(text.statusCode).toBe(415);
     expect(problem(text).detail).toMatch(/application\/json/);
     expect((await raw('{"profile":{}}', 'application/json; charset=utf-8')).statusCode).toBe(200);
+  });
+
+  it('invalid UTF-8 is a 400 saying where; a charset other than UTF-8 is a 415 (both were decoded silently; finding 7)', async () => {
+    const bytes = Buffer.concat([Buffer.from('{"profile":{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
+    const bad = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: bytes });
+    expect(bad.statusCode).toBe(400);
+    expect(problem(bad)).toMatchObject({ type: expect.stringMatching(/invalid-utf8$/), errors: [{ path: '(body)', message: 'not valid UTF-8 near byte 20' }] });
+    const latin1 = await raw('{"profile":{"name":"caf\u00e9"}}', 'application/json; charset=latin1');
+    expect(latin1.statusCode).toBe(415);
+    expect(problem(latin1).detail).toMatch(/latin1.*must be UTF-8/);
+    expect((await raw('{"profile":{}}', 'application/json; charset="UTF-8"')).statusCode).toBe(200);
+    const utf8 = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      headers: { 'content-type': 'application/json' },
+      payload: Buffer.from('{"profile":{"name":"佛山陶瓷"}}'),
+    });
+    expect(utf8.statusCode).toBe(200);
+  });
+
+  it('a known path with another method is 405 problem+json with Allow; an unknown path 404', async () => {
+    const r = await app.inject({ method: 'PUT', url: '/v1/evaluate' });
+    expect(r.statusCode).toBe(405);
+    expect(r.headers.allow).toBe('POST');
+    expect(problem(r).detail).toMatch(/answers POST, not PUT/);
+    const get = await app.inject({ method: 'DELETE', url: '/v1/rulesets/cppl' });
+    expect(get.headers.allow).toBe('GET, HEAD');
+    expect((await app.inject({ method: 'PUT', url: '/nowhere' })).statusCode).toBe(404);
   });
 
   it('a malformed URL or an over-long path segment is a problem too (the router answers those itself)', async () => {
@@ -149,6 +178,7 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
   it('timeouts and keep-alive are set on the HTTP server', () => {
     const t = buildApp({ base: bundled(), requestTimeoutMs: 4321, keepAliveTimeoutMs: 1234 });
     expect(t.server.requestTimeout).toBe(4321);
+    expect(t.server.headersTimeout).toBe(4321);
     expect(t.server.timeout).toBe(4321);
     expect(t.server.keepAliveTimeout).toBe(1234);
     void t.close();
@@ -164,12 +194,19 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
       populationLimit: 20_000,
       maxString: 2000,
       maxDepth: 32,
-      rateLimitMax: 600,
+      rateLimitMax: 60_000,
       rateLimitWindowMs: 60_000,
       corsOrigins: [],
       requestTimeoutMs: 10_000,
       keepAliveTimeoutMs: 5000,
+      poolThreads: Math.max(1, availableParallelism() - 1),
+      poolQueue: 32,
+      heavyTimeoutMs: 30_000,
+      drainTimeoutMs: 30_000,
+      serveUnreleased: false,
+      trustProxy: false,
       logLevel: 'info',
+      benchRoutes: false,
     });
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const [name, value] of [
@@ -179,7 +216,11 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
       ['BATCH_LIMIT', '1000'],
       ['MAX_STRING', '2000'],
       ['MAX_DEPTH', '32'],
-      ['RATE_LIMIT_MAX', '600'],
+      ['RATE_LIMIT_MAX', '60000'],
+      ['POOL_QUEUE', '32'],
+      ['HEAVY_TIMEOUT_MS', '30000'],
+      ['DRAIN_TIMEOUT_MS', '30000'],
+      ['SERVE_UNRELEASED', '0'],
     ]) {
       expect(readme).toMatch(new RegExp(`\\| \`${name}\` \\| \`${value}\``));
     }
@@ -206,5 +247,11 @@ describe('security headers, CORS, rate limiting, timeouts', () => {
     expect(() => configFromEnv({ RATE_LIMIT_WINDOW: 'soon' })).toThrow(/RATE_LIMIT_WINDOW/);
     expect(() => configFromEnv({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
     expect(() => configFromEnv({ MAX_DEPTH: '0' })).toThrow(/MAX_DEPTH/);
+    expect(configFromEnv({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(configFromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(configFromEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => configFromEnv({ TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/);
+    expect(configFromEnv({ SERVE_UNRELEASED: '1' }).serveUnreleased).toBe(true);
+    expect(() => configFromEnv({ SERVE_UNRELEASED: 'maybe' })).toThrow(/SERVE_UNRELEASED/);
   });
 });

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { BUNDLED_RULES_DIR } from '../../loader/load.ts';
+import { BUNDLED_RULES_DIR, loadRulesDir } from '../../loader/load.ts';
+import { newLock, readLock, release, writeLock } from '../../loader/lock.ts';
 import { createNewVersion } from '../../loader/new-version.ts';
 
 /** The rule whose firing the reload tests watch, and a request that makes it fire with the bundled rules. */
@@ -41,4 +42,11 @@ export function addDraftVersion(dir: string, { breakQuote = false } = {}): strin
     stringify({ id: 'cppl', version: draft.version, extends: draft.extends, rules: { change: [change] } }),
   );
   return draft.version;
+}
+
+/** What `cleanprod release` does: every version not yet in versions.lock.json is locked (released). */
+export function releaseAll(dir: string): string[] {
+  const { lock, released } = release(loadRulesDir(dir), readLock(dir) ?? newLock());
+  writeLock(dir, lock);
+  return released;
 }

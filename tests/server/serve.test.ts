@@ -1,69 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDraftVersion, copyRules, WATCHED_REQUEST, WATCHED_RULE } from './rules-fixture.ts';
+import { addDraftVersion, copyRules, releaseAll, WATCHED_REQUEST, WATCHED_RULE } from './rules-fixture.ts';
+import { children, freePort, serve, stop, until } from './serve-helpers.ts';
 import { versionNames } from '../support/versions.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const children: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
 
 afterAll(async () => {
   for (const child of children) await stop(child);
   for (const c of cleanups) c();
 });
-
-/** A port nobody is listening on now (PORT=0 would not tell us which one the server took). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function serve(rulesDir: string, port: number) {
-  const child = spawn(process.execPath, ['bin/cleanprod.mjs', 'serve', '--rules-dir', rulesDir], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RULES_DIR: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const out = { stdout: '', stderr: '' };
-  child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out.stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out, exited };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await gone;
-  clearTimeout(timer);
-}
-
-/** Polls until check() returns a value (not undefined) or the deadline passes. */
-async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await check();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 const get = (base: string, path: string) => fetch(base + path, { signal: AbortSignal.timeout(5000) });
 async function fires(base: string): Promise<boolean> {
@@ -105,8 +50,14 @@ describe('cleanprod serve: rules from outside', () => {
     expect(health0.lastReload).toBeUndefined();
     expect(await fires(base)).toBe(true);
 
-    // a good change: a new draft version in which the watched rule no longer fires
+    // a draft not yet released is not served after a reload …
     const draft = addDraftVersion(dir);
+    child.kill('SIGHUP');
+    await until('the reload of the draft', async () => (/rules reloaded/.test(out.stdout) ? true : undefined));
+    expect(await fires(base)).toBe(true);
+    expect(out.stdout).toMatch(new RegExp(`"unreleased":\\["cppl@${draft.replaceAll('.', '\\.')}"\\]`));
+    // … a good change, released: the watched rule no longer fires
+    releaseAll(dir);
     child.kill('SIGHUP');
     const health1 = await until('the reload', async () => {
       const h = (await (await get(base, '/healthz')).json()) as {
@@ -114,7 +65,7 @@ describe('cleanprod serve: rules from outside', () => {
         lastReload?: { ok: boolean };
         versions: { id: string; versions: { version: string }[] }[];
       };
-      return h.lastReload ? h : undefined;
+      return h.versions.find((r) => r.id === 'cppl')!.versions.some((v) => v.version === draft) ? h : undefined;
     });
     expect(health1.lastReload).toMatchObject({ ok: true });
     expect(health1.versions.find((r) => r.id === 'cppl')!.versions.map((v) => v.version)).toEqual([...versionNames('cppl'), draft]);

@@ -1,6 +1,17 @@
-import type { Profile } from '../schemas/index.ts';
-import type { Leaf } from './conditions.ts';
-import type { LeafTest } from './tri.ts';
+import {
+  auditHistory,
+  auditOnDate,
+  deriveFacts,
+  factTable,
+  leavesOf,
+  releaseTable,
+  type Facts,
+  type Leaf,
+  type LeafTest,
+  type PreparedRule,
+  type RuleBase,
+} from '../engine/index.ts';
+import type { Answer, Profile } from '../schemas/index.ts';
 
 export interface SuggestedChange {
   path: string;
@@ -65,4 +76,54 @@ export function changeFor(leaf: Leaf, test: LeafTest, profile: Profile): Suggest
     default:
       return undefined;
   }
+}
+
+/**
+ * Links each whyNot of an answer to the single profile change that would make its rule hold, where there is one (POST
+ * /v1/whatif shows the whole answer after it): each failed leaf's obvious fix is tried in turn and kept when the rule's
+ * effective condition (its rule set's place and scope with its own) then holds. A post-process of the engine's answer.
+ */
+export function linkWhyNot(base: RuleBase, profile: Profile, answer: Answer): Answer {
+  if (answer.whyNot.length === 0) return answer;
+  const onDate = auditOnDate(profile, auditHistory(profile, answer.asOf), answer.asOf);
+  // The facts the engine decided with: the profile on the date, with the derived and lateness facts it reports.
+  const facts: Facts = { ...onDate, ...answer.facts };
+  const versionOf = new Map(answer.rulesets.map((r) => [r.id, r.version]));
+  for (const entry of answer.whyNot) {
+    const rule = base.rulesets
+      .get(entry.ruleset)
+      ?.find((v) => v.version === versionOf.get(entry.ruleset))
+      ?.rules.find((r) => r.json.id === entry.id);
+    const change = rule && singleChangeFor(base, rule, onDate, facts, answer.asOf, entry.missing);
+    if (change) entry.whatIf = { changes: [change] };
+  }
+  return answer;
+}
+
+function singleChangeFor(
+  base: RuleBase,
+  rule: PreparedRule,
+  profile: Profile,
+  facts: Facts,
+  asOf: string,
+  missing: readonly LeafTest[],
+): SuggestedChange | undefined {
+  const leaves = leavesOf(rule.effective.node);
+  for (const test of missing) {
+    const leaf = leaves.find((l) => l.name === test.fact && l.json.operator === test.operator && l.value === test.value);
+    if (!leaf) continue;
+    const change = changeFor(leaf, test, profile);
+    if (!change) continue;
+    const changed = withValue(profile, change.path, change.value);
+    const root = change.path.split('.')[0]!;
+    // Derived facts are recomputed only when the change touches one of their inputs.
+    const after: Facts = base.derivedRoots.has(root)
+      ? { ...facts, ...changed, ...deriveFacts(base.derivedFacts, { profile: changed, asOf }).facts }
+      : { ...facts, [root]: changed[root as keyof Profile] };
+    const table = factTable(after, rule.effective.program);
+    const holds = rule.effective.value(table) === 'T';
+    releaseTable(table);
+    if (holds) return change;
+  }
+  return undefined;
 }

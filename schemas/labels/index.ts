@@ -1,0 +1,3 @@
+export * from './text.ts';
+export * from './values.ts';
+export * from './document.ts';

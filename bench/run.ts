@@ -6,7 +6,8 @@
  *    answer: because, whyNot, undetermined, explanations, receipt) vs json-rules-engine deciding the same rules, with a
  *    new Engine per evaluation (naive) and with engines built once (reused); and, like for like with
  *    json-rules-engine's run, the fast path only deciding the same rules (no answer built);
- *  - batch: synthetic profiles through `cleanprod batch` (JSONL in, CSV out), one thread vs one per core;
+ *  - batch: synthetic profiles through `cleanprod batch` (JSONL in, CSV out), one thread vs one worker thread per core
+ *    (piscina), with peak RSS and CPU time (user + system: what the run cost, whatever else the machine was doing);
  *  - HTTP: POST /v1/evaluate under autocannon on 127.0.0.1, beside POST /bench/constant on the same server (same body
  *    validation, a precomputed answer) as the ceiling; then POST /v1/evaluate again while another client loops
  *    1000-item batches (answered on the worker pool), to show what a heavy client does to small requests' p99.
@@ -126,7 +127,7 @@ async function batch(dir: string) {
   const lines: string[] = [];
   for (const p of synthesize(n, SEED)) lines.push(JSON.stringify(p));
   writeFileSync(input, `${lines.join('\n')}\n`);
-  const results: Record<string, { rows: number; rowsPerSec: number; peakRssMb: number; seconds: number; workers: number }> = {};
+  const results: Record<string, { rows: number; rowsPerSec: number; peakRssMb: number; cpuSeconds: number; seconds: number; workers: number }> = {};
   for (const workers of ['1', String(availableParallelism())]) {
     const statsFile = join(dir, `stats-${workers}.json`);
     const code = await run(process.execPath, [
@@ -250,11 +251,15 @@ try {
       `median ${f(ip.decide.median)} µs, p99 ${f(ip.decide.p99)} µs`,
       `json-rules-engine reused is ${f(ip.reused.median / ip.decide.median, 0)}× this`,
     ],
-    [`batch ${b.n.toLocaleString('en')} profiles, 1 thread`, `${f(b.one.rowsPerSec, 0)} profiles/s`, `peak RSS ${f(b.one.peakRssMb, 0)} MB`],
     [
-      `batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} threads (all cores)`,
+      `batch ${b.n.toLocaleString('en')} profiles, 1 thread`,
+      `${f(b.one.rowsPerSec, 0)} profiles/s`,
+      `peak RSS ${f(b.one.peakRssMb, 0)} MB, CPU ${f(b.one.cpuSeconds)} s`,
+    ],
+    [
+      `batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} worker threads (all cores)`,
       `${f(b.all.rowsPerSec, 0)} profiles/s`,
-      `peak RSS ${f(b.all.peakRssMb, 0)} MB`,
+      `peak RSS ${f(b.all.peakRssMb, 0)} MB, CPU ${f(b.all.cpuSeconds)} s`,
     ],
     [
       'HTTP POST /v1/evaluate (10 conn)',
@@ -301,6 +306,9 @@ try {
           batchProfilesPerSec: b.all.rowsPerSec,
           batchOneWorkerProfilesPerSec: b.one.rowsPerSec,
           batchPeakRssMb: b.all.peakRssMb,
+          batchOneWorkerPeakRssMb: b.one.peakRssMb,
+          batchCpuSeconds: b.all.cpuSeconds,
+          batchOneWorkerCpuSeconds: b.one.cpuSeconds,
           httpReqPerSec: h.evaluate.reqPerSec,
           httpP50Ms: h.evaluate.p50,
           httpP99Ms: h.evaluate.p99,

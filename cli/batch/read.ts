@@ -1,20 +1,22 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { parse as parseCsv } from 'csv-parse';
-import type ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import sjson from 'secure-json-parse';
 import { ValidationError } from '../../engine/index.ts';
 import { mapHeader } from './columns.ts';
-import type { RawItem } from './worker.ts';
-import { forEachLine, isRowLine } from './lines.ts';
-import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
-
-export type InputFormat = FileFormat;
+import { csvRecords } from './csv.ts';
+import { BatchInputError } from './errors.ts';
+import type { RawItem } from './evaluate.ts';
+import { extensionOf, formatName, formatOfPath, type InputFormat } from './formats.ts';
+import { jsonlLines } from './lines.ts';
+import { bytesText, type BatchLimits } from './limits.ts';
+import { checkXlsx, xlsxRecords } from './xlsx.ts';
 
 export function inputFormatOf(path: string): InputFormat {
   const format = formatOfPath(path);
   if (format) return format;
   throw new ValidationError(`${path}: cannot tell the input format from '${extensionOf(path)}'`, [
-    { path: '(file)', message: 'expected a .csv, .xlsx or .jsonl file' },
+    { path: '(file)', message: 'expected a .csv, .xlsx, .jsonl or .json file' },
   ]);
 }
 
@@ -24,127 +26,138 @@ export function inputFormatOf(path: string): InputFormat {
  */
 export interface BatchReader {
   format: InputFormat;
-  /** the spreadsheet header row, checked against the profile schema (undefined for JSONL) */
+  /** the spreadsheet header row, checked against the profile schema (undefined for JSONL and JSON) */
   header?: unknown[];
-  rows: AsyncIterator<RawItem>;
-  /** JSONL only: the input as blocks of whole lines, for evaluation without per-row work in the reading thread */
-  blocks?: () => AsyncGenerator<TextBlock>;
+  rows: AsyncIterable<RawItem> | Iterable<RawItem>;
+  size: number;
   bytesRead(): number;
   close(): void;
 }
 
-/** An xlsx cell value as a plain value: text, number, boolean or Date (rich text, hyperlinks, formulas unwrapped). */
-export function plainCell(v: unknown): unknown {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v !== 'object' || v instanceof Date) return v;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-  if ('result' in o) return plainCell(o.result);
-  if ('formula' in o || 'sharedFormula' in o) return undefined;
-  if ('text' in o) return plainCell(o.text);
-  if ('error' in o) return String(o.error);
-  return String(v);
+const HEAD_BYTES = 64 * 1024;
+
+/** The file's size, or why it cannot be read: not found, not a file, not allowed. */
+async function sizeOf(file: string): Promise<number> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new BatchInputError('INPUT_NOT_READABLE', { file }, 'not a file');
+    return s.size;
+  } catch (e) {
+    if (e instanceof BatchInputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BatchInputError('INPUT_NOT_FOUND', { file }, 'not found');
+    throw new BatchInputError('INPUT_NOT_READABLE', { file }, `cannot be read (${code === 'EACCES' ? 'permission denied' : (e as Error).message})`);
+  }
 }
 
-async function* csvRows(stream: ReadStream): AsyncGenerator<unknown[]> {
-  const parser = stream.pipe(parseCsv({ bom: true, skip_empty_lines: true, relax_column_count: true }));
-  stream.on('error', (e) => parser.destroy(e));
-  for await (const record of parser) yield record as unknown[];
-}
-
-async function* xlsxRows(stream: ReadStream): AsyncGenerator<unknown[]> {
-  // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  // Only the first worksheet holds enterprises; the rest of the file is not read.
-  for await (const sheet of workbook) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as unknown[];
-      const cells = values.slice(1).map(plainCell);
-      if (cells.every((c) => c === undefined || (typeof c === 'string' && c.trim() === ''))) continue;
-      yield cells;
-    }
+/** Checks the first bytes: an xlsx is a zip archive; CSV, JSONL and JSON are UTF-8 text (no NUL byte, valid UTF-8). */
+async function sniff(file: string, format: InputFormat): Promise<void> {
+  const handle = await open(file, 'r');
+  let head: Buffer;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const notA = (why: string) => new BatchInputError('INPUT_WRONG_FORMAT', { file }, `not ${format === 'xlsx' ? 'an' : 'a'} ${formatName(format)} file: ${why}`);
+  if (format === 'xlsx') {
+    if (head.length < 4 || head.readUInt32LE(0) !== 0x04034b50) throw notA('an xlsx file is a zip archive, and this one does not start as one');
     return;
   }
-}
-
-/** Whole JSONL lines (about `BLOCK_BYTES` of them, UTF-8, undecoded) and the row number of the first. */
-export interface TextBlock {
-  bytes: Uint8Array;
-  firstRow: number;
-}
-const BLOCK_BYTES = 128 * 1024;
-const NL = 0x0a;
-
-/** Rows in a block of whole lines: lines with something other than whitespace (as the line reader counts them). */
-function countRows(bytes: Uint8Array): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  let n = 0;
-  forEachLine(buf, (start, end) => {
-    // Nearly every line starts with '{'; only a line starting with whitespace needs decoding to tell.
-    if (end > start && (buf[start]! > 0x20 || isRowLine(buf.toString('utf8', start, end)))) n += 1;
-  });
-  return n;
-}
-
-/** The file as blocks of whole lines, left undecoded: decoding and splitting happen where the rows are evaluated. */
-async function* jsonlBlocks(stream: ReadStream): AsyncGenerator<TextBlock> {
-  let rest: Buffer = Buffer.alloc(0);
-  let firstRow = 1;
-  for await (const chunk of stream) {
-    const bytes = rest.length === 0 ? (chunk as Buffer) : Buffer.concat([rest, chunk as Buffer]);
-    const cut = bytes.lastIndexOf(NL);
-    if (cut < 0) {
-      rest = bytes;
-      continue;
-    }
-    rest = Buffer.from(bytes.subarray(cut + 1));
-    const block = bytes.subarray(0, cut + 1);
-    yield { bytes: block, firstRow };
-    firstRow += countRows(block);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) throw notA('it is UTF-16 text; save it as UTF-8');
+  const nul = head.indexOf(0);
+  if (nul >= 0) throw notA(`binary content (a zero byte at offset ${nul})`);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+  } catch {
+    // Text with no zero byte that is not UTF-8 is most often a sheet saved in a legacy encoding (GBK on Chinese Windows).
+    throw notA('not UTF-8 text (saved as GBK or another legacy encoding?): save it as UTF-8 ("CSV UTF-8" in Excel)');
   }
-  if (rest.length > 0) yield { bytes: rest, firstRow };
 }
 
-async function* jsonlRows(stream: ReadStream): AsyncGenerator<RawItem> {
+/** Byte offset → line and column, for a JSON parser's "at position N". */
+function positionText(text: string, message: string): string {
+  const at = /position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `${message} (line ${line}, column ${before.length - before.lastIndexOf('\n')})`;
+}
+
+/** A .json file, read whole (up to `limits.jsonBytes`): an array of rows, or one row. */
+async function jsonRows(file: string, size: number, limits: BatchLimits): Promise<RawItem[]> {
+  if (size > limits.jsonBytes)
+    throw new BatchInputError(
+      'INPUT_TOO_LARGE',
+      { file },
+      `larger than ${bytesText(limits.jsonBytes)}, the most a .json file is read whole: write it as JSONL (one profile a line)`,
+    );
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  let doc: unknown;
+  try {
+    doc = sjson.parse(text, null, { protoAction: 'error', constructorAction: 'error' });
+  } catch (e) {
+    throw new BatchInputError('INPUT_INVALID', { file }, `not valid JSON: ${positionText(text, (e as Error).message)}`);
+  }
+  return (Array.isArray(doc) ? doc : [doc]).map((json, i) => ({ row: i + 1, json }));
+}
+
+/** Spreadsheet records checked against the limits a parser cannot check: each cell's length. */
+async function* checkedCells(records: AsyncGenerator<unknown[]>, file: string, limits: BatchLimits): AsyncGenerator<unknown[]> {
   let row = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    if (!isRowLine(line)) continue;
+  for await (const cells of records) {
+    const long = cells.findIndex((c) => typeof c === 'string' && c.length > limits.cellChars);
+    if (long >= 0)
+      throw new BatchInputError('INPUT_TOO_LARGE', { file, row }, `column ${long + 1}: a cell longer than ${limits.cellChars.toLocaleString('en')} characters`);
     row += 1;
-    // Parsed where it is evaluated (a worker, when there are workers): the reading thread only splits lines.
-    yield { row, line };
+    yield cells;
   }
 }
 
-/** Opens the input; for a spreadsheet, reads and checks its header (unknown columns fail here, before any row). */
-export async function openReader(path: string): Promise<BatchReader> {
-  const format = inputFormatOf(path);
-  const stream = createReadStream(path, format === 'jsonl' ? { highWaterMark: BLOCK_BYTES } : {});
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(new ValidationError(`${path}: cannot read: ${e.message}`, [{ path: '(file)', message: e.message }])));
-  });
-  const base = { format, bytesRead: () => stream.bytesRead, close: () => stream.destroy() };
-  if (format === 'jsonl') return { ...base, rows: jsonlRows(stream), blocks: () => jsonlBlocks(stream) };
-  const sheet = format === 'csv' ? csvRows(stream) : xlsxRows(stream);
-  const first = await sheet.next();
-  if (first.done) throw new ValidationError(`${path}: no header row`, [{ path: '(file)', message: 'the first row must name the columns' }]);
+/** Opens the input and checks what can be checked first: that it exists, is of its format, and (spreadsheets) its header. */
+export async function openReader(file: string, limits: BatchLimits): Promise<BatchReader> {
+  const format = inputFormatOf(file);
+  const size = await sizeOf(file);
+  await sniff(file, format);
+  if (format === 'json') {
+    const rows = await jsonRows(file, size, limits);
+    return { format, rows, size, bytesRead: () => size, close: () => undefined };
+  }
+  if (format === 'xlsx') await checkXlsx(file, limits);
+  const stream: Readable = createReadStream(file, { highWaterMark: HEAD_BYTES });
+  const base = { format, size, bytesRead: () => (stream as unknown as { bytesRead: number }).bytesRead, close: () => stream.destroy() };
+  if (format === 'jsonl') {
+    const lines = jsonlLines(stream, file, limits.lineBytes);
+    return {
+      ...base,
+      rows: (async function* () {
+        for await (const l of lines) yield { row: l.row, line: l.text };
+      })(),
+    };
+  }
+  const records = checkedCells(format === 'csv' ? csvRecords(stream, file, limits) : xlsxRecords(stream, file, limits), file, limits);
+  const first = await records.next();
+  if (first.done) throw new BatchInputError('INPUT_INVALID', { file }, 'no header row: the first row must name the columns');
   const header = first.value;
   try {
     mapHeader(header);
   } catch (e) {
     stream.destroy();
-    throw e instanceof ValidationError ? new ValidationError(`${path}: ${e.message}`, e.details) : e;
+    throw e instanceof ValidationError ? new ValidationError(`${file}: ${e.message}`, e.details) : e;
   }
+  // A CSV row with fewer cells than the header has lost a separator or been cut short: the cells would land in the
+  // wrong columns. (An xlsx row leaves out its trailing blank cells, so only CSV rows are held to the header's width.)
+  const width = header.length;
   async function* rows(): AsyncGenerator<RawItem> {
     let row = 0;
-    for await (const cells of { [Symbol.asyncIterator]: () => sheet }) yield { row: ++row, cells };
+    for await (const cells of records) {
+      row += 1;
+      const short = format === 'csv' && cells.length < width;
+      yield short
+        ? { row, cells, problem: `${cells.length} cells where the header has ${width}: a separator is missing or the row is cut short` }
+        : { row, cells };
+    }
   }
   return { ...base, header, rows: rows() };
 }

@@ -1,27 +1,36 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { ValidationError } from '../../engine/index.ts';
-import { OUTPUT_COLUMNS, csvRecord, type RowResult } from './worker.ts';
+import type { ChunkResult } from './evaluate.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
+import { OUTPUT_COLUMNS, csvRecords } from './output.ts';
 
 export type OutputFormat = FileFormat;
 
 export function outputFormatOf(path: string): OutputFormat {
   const format = formatOfPath(path);
-  if (format) return format;
+  if (format && format !== 'json') return format;
   throw new ValidationError(`-o ${path}: cannot tell the output format from '${extensionOf(path)}'`, [
     { path: '-o', message: 'expected a .csv, .xlsx or .jsonl file' },
   ]);
 }
 
-/** A streaming writer of results: `write` resolves once the sink can take more (backpressure), `close` when flushed. */
+/**
+ * A streaming writer of results. A file is written beside its target under a temporary name and renamed onto the
+ * target by `commit`, so the target holds a complete result or nothing new: a run that fails, is interrupted or is
+ * killed (kill -9) never leaves a partial file there. `abort` removes the temporary file.
+ */
 export interface BatchWriter {
-  /** Writes results in order; resolves once the sink can take more (backpressure). */
-  write(results: readonly RowResult[]): Promise<void>;
-  /** Writes already formatted records (CSV or JSONL text); text outputs only. */
-  writeText(text: string): Promise<void>;
-  close(): Promise<void>;
+  /** Writes a chunk's results in order; resolves once the sink can take more (backpressure). */
+  write(chunk: ChunkResult): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
+
+/** The temporary file beside `target`: same directory (so the rename is atomic), hidden, named by this process. */
+export const partialPath = (target: string): string => join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
 
 function waitDrain(stream: Writable): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -38,58 +47,77 @@ function waitDrain(stream: Writable): Promise<void> {
   });
 }
 
-function finished(stream: Writable, end: boolean): Promise<void> {
+function ended(stream: Writable, end: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.once('error', reject);
-    if (end) stream.end(() => resolve());
+    if (end) stream.once('close', () => resolve()).end();
     else stream.write('', () => resolve());
   });
 }
 
-/** Lines of text to a file or stdout: JSONL, or CSV records (csv-stringify), a chunk of rows per write. */
-function textWriter(sink: Writable, ownsSink: boolean, format: 'csv' | 'jsonl'): BatchWriter {
-  const line = (r: RowResult): string =>
-    format === 'jsonl'
-      ? `${r.jsonLine ?? JSON.stringify(Object.fromEntries(OUTPUT_COLUMNS.map((c, i) => [c, r.values[i]])))}\n`
-      : (r.csvLine ?? csvRecord(r.values));
+/** Opens a temporary file beside `target`; `settle` renames it onto the target or removes it. */
+async function partialFile(target: string): Promise<{ stream: WriteStream; settle: (keep: boolean) => Promise<void> }> {
+  const temp = partialPath(target);
+  const stream = createWriteStream(temp);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(new ValidationError(`-o ${target}: cannot write there: ${e.message}`, [{ path: '-o', message: e.message }])));
+  });
+  return {
+    stream,
+    settle: async (keep) => {
+      if (keep) await rename(temp, target);
+      else {
+        stream.destroy();
+        await rm(temp, { force: true });
+      }
+    },
+  };
+}
+
+/** CSV or JSONL text to a file or stdout, a chunk of rows per write. */
+function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boolean) => Promise<void>): BatchWriter {
   let started = false;
-  const writeText = async (records: string) => {
-    const text = started || format === 'jsonl' ? records : csvRecord([...OUTPUT_COLUMNS]) + records;
+  const header = () => {
+    if (!started && format === 'csv') sink.write(csvRecords([[...OUTPUT_COLUMNS]]));
     started = true;
-    if (!sink.write(text)) await waitDrain(sink);
   };
   return {
-    async write(results) {
-      let text = '';
-      for (const r of results) text += line(r);
-      await writeText(text);
+    async write(chunk) {
+      header();
+      if (!sink.write(chunk.text ?? '')) await waitDrain(sink);
     },
-    writeText,
-    async close() {
-      if (!started && format === 'csv') sink.write(csvRecord([...OUTPUT_COLUMNS]));
-      await finished(sink, ownsSink);
+    async commit() {
+      header();
+      await ended(sink, settle !== undefined);
+      await settle?.(true);
+    },
+    async abort() {
+      await settle?.(false);
     },
   };
 }
 
 /** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-async function xlsxWriter(path: string): Promise<BatchWriter> {
+async function xlsxWriter(target: string): Promise<BatchWriter> {
   // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  const file = await partialFile(target);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('results');
   sheet.addRow([...OUTPUT_COLUMNS]).commit();
   return {
-    async write(results) {
-      for (const r of results) sheet.addRow(r.values).commit();
+    async write(chunk) {
+      for (const values of chunk.values ?? []) sheet.addRow(values).commit();
     },
-    writeText() {
-      return Promise.reject(new Error('xlsx output takes rows, not text'));
-    },
-    async close() {
+    async commit() {
       sheet.commit();
+      const closed = new Promise<void>((resolve, reject) => file.stream.once('close', resolve).once('error', reject));
       await workbook.commit();
+      await closed;
+      await file.settle(true);
     },
+    abort: () => file.settle(false),
   };
 }
 
@@ -99,5 +127,7 @@ export async function openWriter(path: string | undefined, format: OutputFormat,
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
     return xlsxWriter(path);
   }
-  return path ? textWriter(createWriteStream(path), true, format) : textWriter(stdout, false, format);
+  if (!path) return textWriter(stdout, format);
+  const file = await partialFile(path);
+  return textWriter(file.stream, format, file.settle);
 }

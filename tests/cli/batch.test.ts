@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { convertCell, mapHeader, profileColumns, rowToProfile, type Leaf } from '../../cli/batch/columns.ts';
 import { runBatch } from '../../cli/batch/run.ts';
-import { OUTPUT_COLUMNS } from '../../cli/batch/worker.ts';
+import { OUTPUT_COLUMNS } from '../../cli/batch/output.ts';
 import { ValidationError } from '../../engine/index.ts';
 import { ProfileSchema } from '../../schemas/index.ts';
 
@@ -195,10 +195,8 @@ describe('cleanprod batch (in-process)', () => {
     const big = join(dir, 'big.csv');
     writeFileSync(big, [lines[0], ...Array.from({ length: 6 }, () => lines.slice(1)).flat()].join('\n'));
     await runBatch({ input: big, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
-    const s = await runBatch({ input: big, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet, workerQueue: 1 });
+    const s = await runBatch({ input: big, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
     expect(s.workers).toBe(2);
-    expect(s.jobs.main).toBeGreaterThan(0);
-    expect(s.jobs.workers).toBeGreaterThan(0);
     const one = readFileSync(join(dir, 'one.csv'), 'utf8');
     expect(one.split('\n').length).toBeGreaterThan(300);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(one);
@@ -245,10 +243,10 @@ describe('cleanprod batch (in-process)', () => {
     expect(readCsv(join(dir, 'out.csv')).map((r) => r.id)).toEqual(['J1', 'J2', '', 'J4']);
   });
 
-  it('JSONL in blocks: a BOM, blank lines, CRLF and lines across block boundaries keep their row numbers, with 1 or 2 workers', async () => {
+  it('JSONL: a BOM, blank lines, CRLF and lines across read chunks keep their row numbers, with 1 or 2 workers', async () => {
     const dir = tmp();
     const input = join(dir, 'big.jsonl');
-    // Over 128 KB, so the file is read in several blocks and lines straddle block boundaries.
+    // Over 128 KB, so the file is read in several chunks and lines straddle their boundaries.
     const lines: string[] = [];
     for (let i = 1; lines.length < 1200; i++) {
       const city = ['foshan', 'meizhou', 'guangzhou', 'atlantis'][i % 4];
@@ -267,11 +265,8 @@ describe('cleanprod batch (in-process)', () => {
     writeFileSync(input, `\uFEFF${lines.join('\r\n')}\r\n`);
     expect(readFileSync(input).length).toBeGreaterThan(256 * 1024);
     const one = await runBatch({ input, output: join(dir, 'one.csv'), asOf: '2016-06-01', workers: 1, stderr: quiet });
-    // A one-job worker queue: the main thread evaluates whatever the worker has no room for, so both paths run.
-    const two = await runBatch({ input, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet, workerQueue: 1 });
+    const two = await runBatch({ input, output: join(dir, 'two.csv'), asOf: '2016-06-01', workers: 2, stderr: quiet });
     expect(two.workers).toBe(2);
-    expect(two.jobs.main).toBeGreaterThan(0);
-    expect(two.jobs.workers).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(readFileSync(join(dir, 'one.csv'), 'utf8'));
     const rows = readCsv(join(dir, 'one.csv'));
     const given = lines.filter((l) => l.trim() !== '');
@@ -290,10 +285,18 @@ describe('cleanprod batch (in-process)', () => {
     expect(one.failed).toBe(rows.filter((r) => r.error !== '').length);
   });
 
+  it('an output path that cannot be written is named, before any worker starts or row is evaluated', async () => {
+    const dir = tmp();
+    const output = join(dir, 'missing', 'out.csv');
+    await expect(runBatch({ input: EXAMPLE_CSV, output, asOf: '2014-06-01', workers: 2, stderr: quiet })).rejects.toThrow(
+      `-o ${output}: cannot write there: ENOENT`,
+    );
+  });
+
   it('workers run the compiled worker module from dist/ (plain JavaScript, no transpiler)', async () => {
     const { workerEntry } = await import('../../cli/batch/entry.ts');
     const entry = workerEntry();
-    expect(entry.pathname).toMatch(/\/dist\/cli\/batch\/worker\.js$/);
-    expect(readFileSync(entry, 'utf8')).toContain('cleanprodBatchWorker');
+    expect(entry).toMatch(/^file:.*\/dist\/cli\/batch\/worker\.js$/);
+    expect(readFileSync(new URL(entry), 'utf8')).toContain('evaluateTask');
   });
 });

@@ -1,0 +1,133 @@
+import { evaluate, isIsoDate, type RuleBase } from '../../engine/index.ts';
+import type { Answer, Profile } from '../../schemas/index.ts';
+import { describeErrors, validatorFor } from '../../schemas/index.ts';
+import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
+import { csvRecords, errorValues, summaryValues, type OutputValue } from './output.ts';
+import type { FileFormat } from './formats.ts';
+
+/**
+ * One input row as read: spreadsheet cells (with a problem the reader saw, such as fewer cells than the header), a
+ * parsed JSON value (.json input), or a JSONL line (parsed where it is evaluated).
+ */
+export type RawItem = { row: number; cells: unknown[]; problem?: string } | { row: number; json: unknown } | { row: number; line: string };
+
+export interface EvaluatorOptions {
+  /** --as-of: the date for rows that give none */
+  asOf: string;
+  /** the spreadsheet's header (absent for JSONL and JSON input) */
+  header?: readonly unknown[];
+  /** what the results become: CSV records or JSONL lines (text), or rows of values (xlsx) */
+  output: FileFormat;
+}
+
+/** A chunk of rows evaluated: the output text (CSV, JSONL) or rows of values (xlsx), with its row and failure counts. */
+export interface ChunkResult {
+  text?: string;
+  values?: OutputValue[][];
+  rows: number;
+  failed: number;
+}
+
+interface RowResult {
+  values: OutputValue[];
+  /** the JSONL output line: the full answer */
+  json?: string;
+  failed: boolean;
+}
+
+const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+
+/** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
+function withActual(e: CellError, profile: Record<string, unknown>): CellError {
+  let node: unknown = profile;
+  for (const key of e.path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  if (node === undefined || (node !== null && typeof node === 'object') || e.message.startsWith('unknown field')) return e;
+  const shown = JSON.stringify(node);
+  return shown.length > 60 ? e : { ...e, message: `${e.message} (got ${typeof node === 'string' ? `'${node}'` : shown})` };
+}
+
+/** A JSON value of a JSONL line or .json array: a profile, or {profile, asOf}. */
+function fromJson(doc: unknown, errors: CellError[]): { profile: Record<string, unknown>; asOf?: string } {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    errors.push({ path: '(row)', message: 'expected a JSON object: a profile or {profile, asOf}' });
+    return { profile: {} };
+  }
+  if (!('profile' in doc)) return { profile: doc as Record<string, unknown> };
+  const { profile, asOf, ...rest } = doc as Record<string, unknown>;
+  for (const k of Object.keys(rest)) errors.push({ path: k, message: `unknown field '${k}': a row is a profile or {profile, asOf}` });
+  if (asOf !== undefined && typeof asOf !== 'string') errors.push({ path: 'asOf', message: 'must be a date YYYY-MM-DD' });
+  if (profile !== null && typeof profile === 'object' && !Array.isArray(profile))
+    return { profile: profile as Record<string, unknown>, ...(typeof asOf === 'string' ? { asOf } : {}) };
+  errors.push({ path: 'profile', message: 'must be an object' });
+  return { profile: {} };
+}
+
+/**
+ * Makes the per-row step shared by this thread and the workers: read the row into a profile, validate it against the
+ * profile schema, evaluate it. A bad row becomes a result with its `error`; it never stops the batch.
+ */
+function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem) => RowResult {
+  const validate = validatorFor<Profile>('Profile');
+  const map: ColumnMap | undefined = options.header ? mapHeader(options.header) : undefined;
+  const full = options.output === 'jsonl';
+  return (item) => {
+    const errors: CellError[] = [];
+    let read: { profile: Record<string, unknown>; asOf?: string } = { profile: {} };
+    if ('cells' in item) {
+      if (!map) throw new Error('batch: a spreadsheet row without a header');
+      if (item.problem) errors.push({ path: '(row)', message: item.problem });
+      const r = rowToProfile(map, item.cells);
+      read = r;
+      errors.push(...r.errors);
+    } else if ('json' in item) {
+      read = fromJson(item.json, errors);
+    } else {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(item.line);
+      } catch (e) {
+        errors.push({ path: '(row)', message: `not valid JSON: ${(e as Error).message}` });
+      }
+      if (errors.length === 0) read = fromJson(doc, errors);
+    }
+    const { profile } = read;
+    const asOf = read.asOf ?? options.asOf;
+    if (read.asOf !== undefined && !isIsoDate(read.asOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${read.asOf}'` });
+    if (!validate(profile)) errors.push(...describeErrors(validate.errors).map((e) => withActual(e, profile)));
+    let answer: Answer | undefined;
+    if (errors.length === 0) {
+      try {
+        // Summary rows need only the verdict; JSONL lines carry the whole answer.
+        answer = evaluate(base, profile as Profile, { asOf, detail: full ? 'full' : 'summary' });
+      } catch (e) {
+        errors.push({ path: '(evaluation)', message: (e as Error).message });
+      }
+    }
+    if (!answer) {
+      const error = formatErrors(errors);
+      const values = errorValues(item.row, profile.id, profile.name, asOf, error);
+      return { values, failed: true, ...(full ? { json: JSON.stringify({ row: item.row, id: values[1], asOf, error, errors, answer: null }) } : {}) };
+    }
+    const valid = profile as Profile;
+    return {
+      values: summaryValues(item.row, valid, asOf, answer),
+      failed: false,
+      ...(full ? { json: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error: null, answer }) } : {}),
+    };
+  };
+}
+
+/** Evaluates a chunk of rows into its output: one csv-stringify call or one string of JSONL lines per chunk. */
+export function chunkEvaluator(base: RuleBase, options: EvaluatorOptions): (items: readonly RawItem[]) => ChunkResult {
+  const run = rowEvaluator(base, options);
+  return (items) => {
+    const results = items.map(run);
+    const failed = results.reduce((n, r) => n + (r.failed ? 1 : 0), 0);
+    const rows = results.length;
+    if (options.output === 'xlsx') return { values: results.map((r) => r.values), rows, failed };
+    if (options.output === 'jsonl') return { text: results.map((r) => `${r.json}\n`).join(''), rows, failed };
+    return { text: csvRecords(results.map((r) => r.values)), rows, failed };
+  };
+}

@@ -83,7 +83,13 @@ describe('heavy work off the event loop', () => {
     const app = make({ rateLimitMax: 1500, rateLimitWindowMs: 60_000 });
     const a = '10.0.0.1';
     expect((await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: batchOf(1000), remoteAddress: a })).statusCode).toBe(200);
-    const second = await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: batchOf(1000), remoteAddress: a });
+    const second = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate/batch',
+      payload: batchOf(1000),
+      remoteAddress: a,
+      headers: { 'accept-language': 'en' },
+    });
     expect(second.statusCode).toBe(429);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
@@ -120,6 +126,7 @@ describe('heavy work off the event loop', () => {
       method: 'POST',
       url: '/v1/rulesets/cppl/impact',
       payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 20_000, seed: 1 } },
+      headers: { 'accept-language': 'en' },
     });
     expect(impact.statusCode).toBe(503);
     expect(impact.json()).toMatchObject({ type: expect.stringMatching(/heavy-timeout$/), detail: expect.stringMatching(/HEAVY_TIMEOUT_MS/) });

@@ -6,7 +6,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /** The answer language from Accept-Language (zh by default); quotes stay verbatim whatever it is. */
 export function languageOf(request: FastifyRequest): Lang {
-  if (!request.headers['accept-language']) return 'zh';
+  const header = request.headers['accept-language'];
+  if (!header) return 'zh';
+  // A request the router refused (a malformed URL) is not decorated by @fastify/accepts: read the header directly.
+  if (typeof request.languages !== 'function') return languageOfHeader(header);
   const chosen = request.languages(['zh', 'en']);
   return chosen === 'en' ? 'en' : 'zh';
 }

@@ -24,11 +24,11 @@ export function bodyLanguage(body: unknown): Lang | undefined {
 
 /**
  * The language of everything a person reads in the response, problems included: `language` in the body where there
- * is one (or `lang` in the query, GET /v1/labels), else Accept-Language, else zh.
+ * is one (or `lang` in the query of a GET: /v1/labels, /problems), else Accept-Language, else zh.
  */
 export function requestLanguage(request: FastifyRequest): Lang {
   const query = request.query as Record<string, unknown> | undefined;
-  if (isRecord(query) && isLang(query.lang)) return query.lang;
+  if ((request.method === 'GET' || request.method === 'HEAD') && isRecord(query) && isLang(query.lang)) return query.lang;
   return bodyLanguage(request.body) ?? languageOf(request);
 }
 

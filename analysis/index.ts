@@ -10,3 +10,4 @@ export * from './timeline.ts';
 export * from './verify.ts';
 export * from './links.ts';
 export * from './request.ts';
+export * from './reference-doc.ts';

@@ -11,6 +11,7 @@ import { UnknownRuleSetError } from './errors.ts';
 import type { EvaluateOptions, PreparedRule, PreparedVersion, RuleBase } from './model.ts';
 import { rulesInForce, selectVersion } from './select.ts';
 import { MESSAGES, notInForceWarning, placeReason, statusReason } from './messages.ts';
+import { testWords } from './words.ts';
 import { summarise } from './summary.ts';
 import { compiled, factTable, judgeCompiled, releaseTable, valueIn, type FactTable, type Facts, type Judgment, type LeafTest } from './tri.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
@@ -96,7 +97,9 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
         decisions.push(toDecision(v, rule, full ? judged.because : NO_TESTS, ruleInForce, ctx));
       } else if (judged.value === 'F') {
         if (full && ruleInForce && rule.explainsFalse) {
-          whyNot.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing: judged.missing });
+          // Each failed condition also in words, in the answer's language.
+          const missing = judged.missing.map((t) => ({ ...t, text: testWords(t, lang) }));
+          whyNot.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missing });
         }
       } else if (ruleInForce) {
         undetermined.push({

@@ -18,6 +18,7 @@ export * from './duty-spec.ts';
 export * from './duty.ts';
 export * from './place.ts';
 export * from './messages.ts';
+export * from './words.ts';
 export * from './duties.ts';
 export * from './lateness.ts';
 export * from './audit-summary.ts';

@@ -40,7 +40,14 @@ export const EvaluateRequestSchema = Type.Object(
 export type EvaluateRequest = Static<typeof EvaluateRequestSchema>;
 
 const FactTest = Type.Object(
-  { fact: Type.String(), operator: Type.String(), value: Type.Unknown(), actual: Type.Unknown(), negated: Opt(Type.Boolean()) },
+  {
+    fact: Type.String(),
+    operator: Type.String(),
+    value: Type.Unknown(),
+    actual: Type.Unknown(),
+    negated: Opt(Type.Boolean()),
+    text: Opt(Type.String({ description: "the condition in words, in the answer's language (whyNot)" })),
+  },
   Strict,
 );
 export type FactTest = Static<typeof FactTest>;

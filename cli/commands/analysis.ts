@@ -13,7 +13,7 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('diff')
     .description('structural and semantic diff of two versions of a rule set')
-    .argument('<ruleset>')
+    .argument('<ruleset>', 'rule set id, e.g. cppl')
     .argument('<from>', 'older version')
     .argument('<to>', 'newer version')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'text']).default('md'))
@@ -27,16 +27,18 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('impact')
     .description('which profiles of a population change between two versions of a rule set')
-    .argument('<ruleset>')
-    .argument('<from>')
-    .argument('<to>')
-    .option('--profiles <path>', 'a directory of profiles, a .jsonl file or a .json/.yaml array (default: 10,000 synthetic profiles, seed 42)')
+    .argument('<ruleset>', 'rule set id, e.g. cppl')
+    .argument('<from>', 'the older version, e.g. 1.0.0')
+    .argument('<to>', 'the newer version, e.g. 2.0.0')
+    .option('--profiles <path>', 'a directory of profiles, a .jsonl file or a .json/.yaml array (default: a synthetic population, see --n and --seed)')
+    .option('--n <n>', "how many synthetic profiles, as the API's synthetic.n", '10000')
+    .option('--seed <seed>', "seed of the synthetic population, as the API's synthetic.seed", '42')
     .option('--as-of <date>', "evaluation date (default: the newer version's start)")
-    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
-    .action((id: string, from: string, to: string, opts: { profiles?: string; asOf?: string; format: string; rulesDir: string }) => {
+    .action((id: string, from: string, to: string, opts: { profiles?: string; n: string; seed: string; asOf?: string; format: string; rulesDir: string }) => {
       const base = loadRuleBase(opts.rulesDir);
-      const population = opts.profiles ? readProfiles(opts.profiles) : synthesize(10_000, 42);
+      const population = opts.profiles ? readProfiles(opts.profiles) : synthesize(wholeNumber('--n', opts.n, 1), wholeNumber('--seed', opts.seed));
       const report = impact(base, id, from, to, population, opts.asOf === undefined ? undefined : dateOption('--as-of', opts.asOf));
       process.stdout.write(`${opts.format === 'json' ? JSON.stringify(report, null, 2) : impactToText(report)}\n`);
     });
@@ -48,12 +50,8 @@ export function registerAnalysisCommands(program: Command): void {
     .option('--seed <seed>', 'random seed', '42')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((opts: { n: string; seed: string; output?: string }) => {
-      const n = Number(opts.n);
-      const seed = Number(opts.seed);
-      if (!Number.isInteger(n) || n < 0)
-        throw new ValidationError(`--n: expected a whole number, got '${opts.n}'`, [{ path: '--n', message: 'a whole number ≥ 0' }]);
-      if (!Number.isInteger(seed))
-        throw new ValidationError(`--seed: expected a whole number, got '${opts.seed}'`, [{ path: '--seed', message: 'a whole number' }]);
+      const n = wholeNumber('--n', opts.n, 0);
+      const seed = wholeNumber('--seed', opts.seed);
       const lines: string[] = [];
       for (const p of synthesize(n, seed)) lines.push(JSON.stringify(p));
       const text = lines.length ? `${lines.join('\n')}\n` : '';
@@ -68,7 +66,7 @@ export function registerAnalysisCommands(program: Command): void {
     )
     .argument('<request>', 'the profile or request file the answer was made for (YAML or JSON)')
     .argument('<answer>', 'the stored answer (JSON, as evaluate --format json or POST /v1/evaluate gave it)')
-    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
     .action(async (requestFile: string, answerFile: string, opts: { format: string; rulesDir: string }) => {
       const { request } = readRequestFile(requestFile);
@@ -97,7 +95,7 @@ export function registerAnalysisCommands(program: Command): void {
     .argument('<file>', 'profile or request file')
     .option('--from <date>', 'start', '2003-01-01')
     .option('--to <date>', 'end (default: today)')
-    .addOption(new Option('--format <format>').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(rulesDirOption())
     .action((file: string, opts: { from: string; to?: string; format: string; rulesDir: string }) => {
       const { request } = readRequestFile(file);
@@ -124,4 +122,14 @@ export function registerAnalysisCommands(program: Command): void {
         for (const x of t.points) process.stdout.write(`  ${x.date} ${x.kind.padEnd(7)} ${x.id} (${x.ruleset} ${x.version})\n`);
       }
     });
+}
+
+/** A whole-number option (at least `min` when given), or a clear error naming it. */
+function wholeNumber(name: string, given: string, min?: number): number {
+  const n = Number(given);
+  if (!Number.isInteger(n) || (min !== undefined && n < min)) {
+    const expected = min === undefined ? 'a whole number' : `a whole number ≥ ${min}`;
+    throw new ValidationError(`${name}: expected ${expected}, got '${given}'`, [{ path: name, message: expected }]);
+  }
+  return n;
 }

@@ -132,4 +132,15 @@ describe('one language per answer', () => {
     );
     expect(en.warnings).toContainEqual({ code: 'normalized', path: 'location.city', message: 'location.city: "佛山市" read as "foshan".' });
   });
+
+  it('a whyNot names each failed condition in words, in the answer’s language', () => {
+    const profile: Profile = { sector: 'industry', location: { city: 'foshan' }, industry: { keys: ['ceramics'] }, finance: { sme: false } };
+    const words = (lang: 'zh' | 'en', id: string) =>
+      answerRequest(bundled(), { profile, asOf: '2017-06-01' }, { today, lang })
+        .whyNot!.find((w) => w.id === id)!
+        .missing.map((m) => m.text);
+    expect(words('zh', 'cppl-2012-art32-sme-fund')).toEqual(['中小企业要求：是；企业：否']);
+    expect(words('en', 'cppl-2012-art32-sme-fund')).toEqual(['Small or medium-sized enterprise required: yes; the enterprise: no']);
+    expect(words('zh', 'fs2011-4-2-2-services-demonstration')).toEqual(['所属行业（含上级行业）要求：包含宾馆酒店、餐饮之一；企业：建材、陶瓷']);
+  });
 });

@@ -11,12 +11,18 @@ delete env.RULES_DIR;
 const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/cleanprod.mjs'), ...args], { cwd: root, encoding: 'utf8', env });
 
 describe('cleanprod CLI', () => {
-  it('evaluate prints a cited text report', () => {
-    const r = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('AUDIT: mandatory');
-    expect(r.stdout).toContain('cppl-2012-art27-2-2-high-energy');
-    expect(r.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
+  it('evaluate prints a cited text report, in Chinese by default and in English with --lang en', () => {
+    const zh = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01');
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('审核：mandatory (须实施强制性清洁生产审核)');
+    expect(zh.stdout).toContain('cppl-2012-art27-2-2-high-energy');
+    expect(zh.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
+    expect(zh.stdout).toContain('因为：超过单位产品能耗限额标准要求：是；企业：是');
+    expect(zh.stdout).not.toMatch(/\b(Decisions|because|Warnings|Receipt)\b/);
+    const en = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--lang', 'en');
+    expect(en.stdout).toContain('AUDIT: mandatory (Mandatory cleaner-production audit)');
+    expect(en.stdout).toContain('because: Exceeds the energy-consumption quota required: yes; the enterprise: yes');
+    expect(en.stdout).toContain('「超过单位产品能源消耗限额标准构成高耗能的」');
   });
 
   it('verify re-checks a stored answer with the reference engine: it holds, and a tampered one does not (exit 1)', () => {

@@ -77,7 +77,7 @@ describe('evaluate against cppl', () => {
   it('whyNot names the failed conditions of incentives', () => {
     const a = evaluate(base, { ...highEnergyOnly, finance: { sme: false } }, { asOf: '2015-01-01' });
     expect(a.whyNot.find((w) => w.id === 'cppl-2012-art32-sme-fund')?.missing).toEqual([
-      { fact: 'finance.sme', operator: 'equal', value: true, actual: false },
+      { fact: 'finance.sme', operator: 'equal', value: true, actual: false, text: '中小企业要求：是；企业：否' },
     ]);
   });
 

@@ -146,10 +146,10 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
 
 function checkRequested(base: RuleBase, options: EvaluateOptions): void {
   (options.rulesets ?? []).forEach((id, i) => {
-    if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, `rulesets[${i}]`);
+    if (!base.rulesets.has(id)) throw UnknownRuleSetError.ruleSet(id, [...base.rulesets.keys()], `rulesets[${i}]`);
   });
   for (const id of Object.keys(options.versions ?? {})) {
-    if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}' in versions`, `versions.${id}`);
+    if (!base.rulesets.has(id)) throw UnknownRuleSetError.ruleSet(id, [...base.rulesets.keys()], `versions.${id}`);
   }
 }
 

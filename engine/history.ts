@@ -1,5 +1,5 @@
 import type { Profile } from '../schemas/index.ts';
-import { ValidationError } from './errors.ts';
+import { bilingualDetail, ERROR_TEXT, type ErrorDetail, ValidationError } from './errors.ts';
 
 /**
  * What the profile says about the audits completed by `asOf`:
@@ -69,35 +69,29 @@ export function auditOnDate(profile: Profile, history: AuditHistory, asOf: strin
 export function checkAuditFacts(profile: Profile): void {
   const audit = profile.audit;
   if (!audit) return;
-  const errors: { path: string; message: string }[] = [];
+  const errors: ErrorDetail[] = [];
   const rounds = audit.rounds;
   if (rounds) {
     rounds.forEach((r, i) => {
       if (r.acceptedOn !== undefined && r.acceptedOn < r.completedOn) {
-        errors.push({ path: `audit.rounds[${i}].acceptedOn`, message: `must be on or after the round's completedOn (${r.completedOn}), got ${r.acceptedOn}` });
+        errors.push(bilingualDetail(`audit.rounds[${i}].acceptedOn`, ERROR_TEXT.acceptedBeforeCompleted(r.completedOn, r.acceptedOn)));
       }
     });
     if (audit.lastCompleted !== undefined) {
       const latest = rounds.length > 0 ? rounds.map((r) => r.completedOn).sort()[rounds.length - 1]! : null;
       if (audit.lastCompleted !== latest) {
-        errors.push({
-          path: 'audit.lastCompleted',
-          message: `must be the latest of audit.rounds (${latest ?? 'null: no rounds'}), got ${audit.lastCompleted ?? 'null'}; give one of the two, or make them agree`,
-        });
+        errors.push(bilingualDetail('audit.lastCompleted', ERROR_TEXT.lastCompletedNotLatest(latest, audit.lastCompleted ?? null)));
       }
     }
   }
   const listing = audit.mandatoryListed;
   if (listing) {
     if (listing.listed === false && (listing.listedOn !== undefined || listing.deadline !== undefined)) {
-      errors.push({
-        path: 'audit.mandatoryListed.listed',
-        message: 'is false (not listed), but a listing date or deadline is given: remove them, or remove listed: false',
-      });
+      errors.push(bilingualDetail('audit.mandatoryListed.listed', ERROR_TEXT.listedFalseWithDates()));
     }
     if (listing.listedOn !== undefined && listing.deadline !== undefined && listing.deadline < listing.listedOn) {
-      errors.push({ path: 'audit.mandatoryListed.deadline', message: `must be on or after listedOn (${listing.listedOn}), got ${listing.deadline}` });
+      errors.push(bilingualDetail('audit.mandatoryListed.deadline', ERROR_TEXT.deadlineBeforeListing(listing.listedOn, listing.deadline)));
     }
   }
-  if (errors.length > 0) throw new ValidationError(`inconsistent audit facts: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors);
+  if (errors.length > 0) throw new ValidationError(ERROR_TEXT.inconsistentAudit(errors), errors);
 }

@@ -14,7 +14,12 @@ export function selectVersion(id: string, versions: readonly PreparedVersion[], 
   if (pinned !== undefined) {
     const version = versions.find((v) => v.version === pinned);
     if (!version) {
-      throw new UnknownRuleSetError(`rule set ${id} has no version ${pinned} (has ${versions.map((v) => v.version).join(', ')})`, `versions.${id}`);
+      throw UnknownRuleSetError.version(
+        id,
+        pinned,
+        versions.map((v) => v.version),
+        `versions.${id}`,
+      );
     }
     return { version, dateStatus: dateStatus(version, asOf), pinned: true };
   }
@@ -79,7 +84,7 @@ export function rulesInForce(v: PreparedVersion, asOf: string): readonly Prepare
 /** A rule set's versions, or an UnknownRuleSetError naming `path` and the known ids. */
 export function versionsOf(base: RuleBase, id: string, path = 'ruleset'): readonly PreparedVersion[] {
   const versions = base.rulesets.get(id);
-  if (!versions) throw new UnknownRuleSetError(`unknown rule set '${id}' (known: ${[...base.rulesets.keys()].join(', ')})`, path);
+  if (!versions) throw UnknownRuleSetError.ruleSet(id, [...base.rulesets.keys()], path);
   return versions;
 }
 
@@ -87,6 +92,12 @@ export function versionsOf(base: RuleBase, id: string, path = 'ruleset'): readon
 export function versionOf(base: RuleBase, id: string, version: string, path: string, idPath = 'ruleset'): PreparedVersion {
   const versions = versionsOf(base, id, idPath);
   const found = versions.find((v) => v.version === version);
-  if (!found) throw new UnknownRuleSetError(`rule set ${id} has no version ${version} (has ${versions.map((v) => v.version).join(', ')})`, path);
+  if (!found)
+    throw UnknownRuleSetError.version(
+      id,
+      version,
+      versions.map((v) => v.version),
+      path,
+    );
   return found;
 }

@@ -4,10 +4,10 @@ import { Strict } from './common.ts';
 /** RFC 9457 problem details, with the fields that failed. */
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String(),
-    title: Type.String(),
+    type: Type.String({ description: 'the problem type: /problems/<slug>, a page of this server saying what it means and what to do' }),
+    title: Type.String({ description: "the type's title, in the request's language" }),
     status: Type.Integer(),
-    detail: Type.String(),
+    detail: Type.String({ description: "this occurrence, in the request's language" }),
     instance: Type.Optional(Type.String()),
     errors: Type.Array(Type.Object({ path: Type.String({ maxLength: 200 }), message: Type.String({ maxLength: 400 }) }, Strict), {
       maxItems: 10,

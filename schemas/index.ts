@@ -8,6 +8,7 @@ export * from './ruleset-author.ts';
 export * from './answer.ts';
 export * from './case.ts';
 export * from './validate.ts';
+export * from './validation-messages.ts';
 export * from './api.ts';
 export * from './paths.ts';
 export * from './normalize.ts';

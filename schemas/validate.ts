@@ -9,6 +9,7 @@ import { GoldenCaseSchema } from './case.ts';
 import { AnswerSchema, EvaluateRequestSchema } from './answer.ts';
 import { BatchItemSchema, ProblemSchema } from './api.ts';
 import { bounded } from './bounds.ts';
+import { failureMessage, type Failure, type MessageLang } from './validation-messages.ts';
 
 const addFormats = addFormatsImport as unknown as (ajv: Ajv2019) => Ajv2019;
 
@@ -43,76 +44,100 @@ export interface FieldError {
   message: string;
 }
 
-/** Turns ajv's errors into `{path, message}` with a dotted path and a message that says what was expected. */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined, root = ''): FieldError[] {
-  const out: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const e of errors ?? []) {
-    if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
-    const base = pointerToPath(e.instancePath, root);
-    let path = base;
-    let message: string;
-    switch (e.keyword) {
-      case 'additionalProperties': {
-        const extra = String((e.params as { additionalProperty: string }).additionalProperty);
-        path = base ? `${base}.${extra}` : extra;
-        message = `unknown field '${extra}'${base ? ` in ${base}` : ''}: not part of the schema`;
-        break;
-      }
-      case 'required': {
-        const missing = String((e.params as { missingProperty: string }).missingProperty);
-        path = base ? `${base}.${missing}` : missing;
-        message = `'${missing}' is required`;
-        break;
-      }
-      case 'enum':
-        message = oneOf((e.params as { allowedValues: unknown[] }).allowedValues ?? []);
-        break;
-      case 'const':
-        message = `must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
-        break;
-      case 'format':
-        message =
-          (e.params as { format: string }).format === 'date'
-            ? 'must be a real calendar date YYYY-MM-DD'
-            : `must match format ${(e.params as { format: string }).format}`;
-        break;
-      case 'type':
-        message = `must be ${(e.params as { type: string }).type}`;
-        break;
-      default:
-        message = e.message ?? 'is invalid';
+/** One ajv error as a structured failure (validation-messages.ts words it), or undefined for the union keywords. */
+function failureOf(e: ErrorObject): Failure | undefined {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+      return undefined;
+    case 'additionalProperties':
+      return { kind: 'unknownField', field: String(p.additionalProperty), parent: '' };
+    case 'unevaluatedProperties':
+      return { kind: 'unknownField', field: String(p.unevaluatedProperty), parent: '' };
+    case 'required':
+      return { kind: 'required', field: String(p.missingProperty) };
+    case 'enum':
+      return { kind: 'oneOf', values: (p.allowedValues as unknown[] | undefined) ?? [] };
+    case 'const':
+      return { kind: 'const', value: p.allowedValue };
+    case 'format':
+      return p.format === 'date' ? { kind: 'date' } : { kind: 'format', format: String(p.format) };
+    case 'type':
+      return { kind: 'type', types: String(p.type).split(',') };
+    case 'pattern':
+      return { kind: 'pattern', pattern: String(p.pattern) };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { kind: 'limit', comparison: p.comparison as '>=' | '<=' | '>' | '<', limit: Number(p.limit) };
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+    case 'maxProperties': {
+      const what = e.keyword.endsWith('Items') ? 'items' : e.keyword.endsWith('Length') ? 'characters' : 'fields';
+      return { kind: 'count', what, bound: e.keyword.startsWith('min') ? 'min' : 'max', limit: Number(p.limit) };
     }
-    const key = `${path}\u0000${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path: path || '(root)', message });
+    case 'uniqueItems':
+      return { kind: 'unique', i: Number(p.i), j: Number(p.j) };
+    case 'multipleOf':
+      return { kind: 'multipleOf', of: Number(p.multipleOf) };
+    case 'dependentRequired':
+    case 'dependencies':
+      return { kind: 'dependentRequired', property: String(p.property), missing: String(p.missingProperty) };
+    case 'propertyNames':
+      return { kind: 'propertyName', name: String(p.propertyName) };
+    case 'not':
+      return { kind: 'not' };
+    case 'false schema':
+      return { kind: 'nothingAllowed' };
+    default:
+      return { kind: 'other', keyword: e.keyword, message: e.message ?? 'is invalid' };
   }
-  return collapseUnionNoise(out);
 }
 
-/** Longest list of allowed values an error message spells out (the 21 cities are; the 72 industry keys are not): a longer one is named by its size and first few values. */
-export const MAX_LISTED_VALUES = 24;
-
-/** "must be one of: a, b, c" — for a long list the first few and how many more (the schema lists them all), never all. */
-function oneOf(values: readonly unknown[]): string {
-  if (values.length <= MAX_LISTED_VALUES) return `must be one of: ${values.join(', ')}`;
-  return `must be one of ${values.length} allowed values (${values.slice(0, 5).join(', ')}, …; the schema lists them all)`;
+/**
+ * Turns ajv's errors into `{path, message}` with a dotted path and a message that says what was expected, in `lang`
+ * (English by default; the API answers in the request's language).
+ */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined, root = '', lang: MessageLang = 'en'): FieldError[] {
+  const out: { path: string; failure: Failure }[] = [];
+  const seen = new Set<string>();
+  for (const e of errors ?? []) {
+    let failure = failureOf(e);
+    if (!failure) continue;
+    const base = pointerToPath(e.instancePath, root);
+    let path = base;
+    if (failure.kind === 'unknownField') {
+      path = base ? `${base}.${failure.field}` : failure.field;
+      failure = { ...failure, parent: base };
+    } else if (failure.kind === 'required') path = base ? `${base}.${failure.field}` : failure.field;
+    const key = `${path}\u0000${JSON.stringify(failure)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path: path || '(root)', failure });
+  }
+  return collapseUnionNoise(out).map(({ path, failure }) => ({ path, message: failureMessage(failure, lang) }));
 }
 
 /** A value that fails a union of literals reports one error per literal; keep one "must be one of" per path. */
-function collapseUnionNoise(errors: FieldError[]): FieldError[] {
-  const byPath = new Map<string, FieldError[]>();
+function collapseUnionNoise(errors: { path: string; failure: Failure }[]): { path: string; failure: Failure }[] {
+  const byPath = new Map<string, { path: string; failure: Failure }[]>();
   for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-  const out: FieldError[] = [];
+  const out: { path: string; failure: Failure }[] = [];
+  const isNull = (f: Failure) => f.kind === 'type' && f.types.length === 1 && f.types[0] === 'null';
   for (const [path, list] of byPath) {
-    const consts = list.filter((e) => e.message.startsWith('must be "'));
+    const consts = list.filter((e) => e.failure.kind === 'const');
     if (consts.length > 1) {
-      out.push({ path, message: oneOf(consts.map((e) => e.message.slice('must be '.length).replaceAll('"', ''))) });
+      out.push({ path, failure: { kind: 'oneOf', values: consts.map((e) => (e.failure as { value: unknown }).value) } });
       out.push(...list.filter((e) => !consts.includes(e)));
-    } else if (list.length > 1 && list.some((e) => e.message === 'must be null')) {
+    } else if (list.length > 1 && list.some((e) => isNull(e.failure))) {
       // `date | null` fields: the date error says what is wrong; "must be null" only adds noise.
-      out.push(...list.filter((e) => e.message !== 'must be null'));
+      out.push(...list.filter((e) => !isNull(e.failure)));
     } else out.push(...list);
   }
   return out;

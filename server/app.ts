@@ -9,7 +9,11 @@ import { loggerOptions, type LogOptions } from './logging.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
 import { HeavyPool } from './pool/index.ts';
-import { errorHandler, sendProblem } from './problem.ts';
+import { errorHandler } from './error-handler.ts';
+import { registerCompression } from './compress.ts';
+import { requestLanguage } from './language.ts';
+import { problemOf, sendProblem } from './problem.ts';
+import { SERVER_TEXT as T } from './problems/messages.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { requestIdOf } from './request-id.ts';
 import { fixedHolder, type RuleBaseHolder } from './rulebase-holder.ts';
@@ -23,6 +27,7 @@ import { rulesetRoutes } from './routes/rulesets.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
 import { benchRoutes } from './routes/bench.ts';
+import { problemRoutes } from './routes/problems.ts';
 
 /**
  * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
@@ -73,6 +78,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.decorate('lifecycle', { draining: false });
+  app.decorateRequest('normalized', null);
   const allowed = new AllowedMethods();
   app.addHook('onRoute', (route) => {
     // Every route schema is bounded like the shared ones (schemas/bounds.ts): no unbounded string, array or map.
@@ -94,25 +100,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     const methods = allowed.of(path);
+    const lang = requestLanguage(request);
     if (methods.length > 0) {
       reply.header('allow', methods.join(', '));
-      return sendProblem(reply, {
-        type: 'https://cleanprod.example/problems/method-not-allowed',
-        title: 'Method not allowed',
-        status: 405,
-        detail: `${path} answers ${methods.join(', ')}, not ${request.method}`,
-        instance: request.url,
-        errors: [{ path: '(request)', message: `method ${request.method} is not allowed here` }],
-      });
+      const text = T.methodNotAllowed(path, methods, request.method);
+      const errors = [{ path: '(request)', message: T.methodNotAllowedField(request.method)[lang] }];
+      return sendProblem(reply, problemOf('method-not-allowed', lang, text[lang], errors, request.url), lang);
     }
-    return sendProblem(reply, {
-      type: 'https://cleanprod.example/problems/not-found',
-      title: 'Not found',
-      status: 404,
-      detail: `no route ${request.method} ${path}`,
-      instance: request.url,
-      errors: [],
-    });
+    return sendProblem(reply, problemOf('not-found', lang, T.notFound(request.method, path)[lang], [], request.url), lang);
   });
   installJsonParser(app, { maxString: o.maxString, maxDepth: o.maxDepth });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -126,6 +121,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     onLimited: () => app.metrics.rateLimited.inc(),
   });
   app.register(accepts);
+  // Before the routes: compression hooks are added to the routes registered after it.
+  app.register(registerCompression);
   app.register(registerOpenApi);
   app.register(metaRoutes, { rules });
   app.register(labelsRoutes, { rules });
@@ -134,6 +131,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(batchRoutes, { rules, today, batchLimit: o.batchLimit, pool });
   app.register(rulesetRoutes, { rules });
   app.register(pageRoutes);
+  app.register(problemRoutes);
   app.register(analysisRoutes, { rules, today, populationLimit: o.populationLimit, pool });
   if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;

@@ -1,28 +1,34 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { boundedProblem, type Problem } from './problem.ts';
+import type { Bilingual } from '../engine/index.ts';
+import { languageOfHeader } from './language.ts';
+import { problemOf } from './problem.ts';
+import type { ProblemSlug } from './problems/catalog.ts';
+import { SERVER_TEXT as T } from './problems/messages.ts';
 
-const TYPE_BASE = 'https://cleanprod.example/problems/';
-
-/** What Node's HTTP parser refused (before any route or hook saw the request), as status, slug and sentence. */
-function refusal(error: Error & { code?: string; rawPacket?: Buffer }): [number, string, string] {
+/** What Node's HTTP parser refused (before any route or hook saw the request), as problem type and sentence. */
+function refusal(error: Error & { code?: string; rawPacket?: Buffer }): [ProblemSlug, Bilingual] {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return [408, 'request-timeout', 'the request was not received completely within the time the server allows (REQUEST_TIMEOUT_MS)'];
+      return ['request-timeout', T.requestTimeout];
     case 'HPE_HEADER_OVERFLOW': {
       // Node's limit covers the request line and the headers together: a long first line means a long URL.
       const end = error.rawPacket ? error.rawPacket.indexOf('\r\n') : -1;
       const firstLine = end === -1 ? (error.rawPacket?.length ?? 0) : end;
-      return firstLine > 4096
-        ? [414, 'uri-too-long', 'the request line (method and URL) is longer than the server accepts']
-        : [431, 'headers-too-large', 'the request headers are larger than the server accepts'];
+      return firstLine > 4096 ? ['uri-too-long', T.uriTooLong] : ['headers-too-large', T.headersTooLarge];
     }
     case 'HPE_INVALID_METHOD':
-      return [400, 'unknown-method', 'the request method is not one this server knows: it answers GET, HEAD, POST and OPTIONS'];
+      return ['unknown-method', T.unknownMethod];
     default:
-      return [400, 'bad-request', 'the request is not valid HTTP/1.1'];
+      return ['bad-request', T.badHttp];
   }
+}
+
+/** The Accept-Language of what Node did read of the request (it may have been cut short), else none. */
+function acceptLanguageIn(raw: Buffer | undefined): string | undefined {
+  if (!raw) return undefined;
+  return /\r\naccept-language:[ \t]*([^\r\n]{0,200})/i.exec(raw.subarray(0, 16384).toString('latin1'))?.[1];
 }
 
 /**
@@ -31,22 +37,18 @@ function refusal(error: Error & { code?: string; rawPacket?: Buffer }): [number,
  */
 export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, slug, detail] = refusal(error);
+  const [slug, text] = refusal(error);
+  const lang = languageOfHeader(acceptLanguageIn((error as { rawPacket?: Buffer }).rawPacket));
   this.log.debug({ err: error }, 'client error');
   if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const problem: Problem = boundedProblem({
-    type: `${TYPE_BASE}${slug}`,
-    title: STATUS_CODES[status] ?? 'Client error',
-    status,
-    detail,
-    errors: [{ path: status === 414 ? '(url)' : '(request)', message: detail }],
-  });
+  const problem = problemOf(slug, lang, text[lang], [{ path: slug === 'uri-too-long' ? '(url)' : '(request)', message: text[lang] }]);
   const body = JSON.stringify(problem);
+  const status = problem.status;
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Language: ${lang === 'zh' ? 'zh-CN' : 'en'}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 

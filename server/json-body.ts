@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import sjson from 'secure-json-parse';
+import { type Bilingual, bilingualDetail, type ErrorDetail } from '../engine/index.ts';
+import { SERVER_TEXT as T } from './problems/messages.ts';
 
 /** Keys never accepted anywhere in a body: they pollute prototypes in careless consumers. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -16,10 +18,11 @@ export class RequestBodyError extends Error {
   readonly statusCode = 400;
   constructor(
     readonly code: 'BODY_TOO_DEEP' | 'STRING_TOO_LONG' | 'FORBIDDEN_KEY' | 'INVALID_JSON' | 'EMPTY_JSON' | 'INVALID_UTF8',
-    message: string,
-    readonly errors: { path: string; message: string }[],
+    /** The message in both languages (the problem's detail, in the request's language). */
+    readonly text: Bilingual,
+    readonly errors: ErrorDetail[],
   ) {
-    super(message);
+    super(text.en);
     this.name = 'RequestBodyError';
   }
 }
@@ -59,20 +62,16 @@ export function checkBody(body: unknown, limits: BodyLimits): RequestBodyError |
     if (typeof value === 'string') {
       if (value.length > limits.maxString) {
         const path = pathOf(frame);
-        return new RequestBodyError(
-          'STRING_TOO_LONG',
-          `${path}: a string of ${value.length} characters; at most ${limits.maxString} are accepted (MAX_STRING)`,
-          [{ path, message: `must be at most ${limits.maxString} characters (has ${value.length})` }],
-        );
+        return new RequestBodyError('STRING_TOO_LONG', T.stringTooLong(path, value.length, limits.maxString), [
+          bilingualDetail(path, T.stringTooLongField(value.length, limits.maxString)),
+        ]);
       }
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth > limits.maxDepth) {
       const path = pathOf(frame);
-      return new RequestBodyError('BODY_TOO_DEEP', `${path}: nested ${depth} levels deep; at most ${limits.maxDepth} are accepted (MAX_DEPTH)`, [
-        { path, message: `nesting deeper than ${limits.maxDepth} levels` },
-      ]);
+      return new RequestBodyError('BODY_TOO_DEEP', T.tooDeep(path, depth, limits.maxDepth), [bilingualDetail(path, T.tooDeepField(limits.maxDepth))]);
     }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], depth: depth + 1, parent: frame, key: i });
@@ -83,14 +82,12 @@ export function checkBody(body: unknown, limits: BodyLimits): RequestBodyError |
       const key = keys[i]!;
       if (FORBIDDEN_KEYS.has(key)) {
         const path = pathOf(frame, key);
-        return new RequestBodyError('FORBIDDEN_KEY', `${path}: the key '${key}' is not accepted anywhere in a request`, [
-          { path, message: `forbidden key '${key}'` },
-        ]);
+        return new RequestBodyError('FORBIDDEN_KEY', T.forbiddenKey(path, key), [bilingualDetail(path, T.forbiddenKeyField(key))]);
       }
       if (key.length > limits.maxString) {
         const path = pathOf(frame, key);
-        return new RequestBodyError('STRING_TOO_LONG', `${path}: a key of ${key.length} characters; at most ${limits.maxString} are accepted (MAX_STRING)`, [
-          { path, message: `key must be at most ${limits.maxString} characters (has ${key.length})` },
+        return new RequestBodyError('STRING_TOO_LONG', T.keyTooLong(path, key.length, limits.maxString), [
+          bilingualDetail(path, T.keyTooLongField(key.length, limits.maxString)),
         ]);
       }
       stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
@@ -105,7 +102,7 @@ export function checkBody(body: unknown, limits: BodyLimits): RequestBodyError |
  */
 export function parseJsonBody(text: string, limits: BodyLimits): unknown {
   if (text.length === 0 || /^\s*$/.test(text)) {
-    throw new RequestBodyError('EMPTY_JSON', 'the body is empty: send a JSON document', [{ path: '(body)', message: 'empty body' }]);
+    throw new RequestBodyError('EMPTY_JSON', T.emptyBody, [bilingualDetail('(body)', T.emptyBodyField)]);
   }
   let parsed: unknown;
   try {
@@ -115,11 +112,9 @@ export function parseJsonBody(text: string, limits: BodyLimits): unknown {
     if (/forbidden prototype property/i.test(message)) {
       // Plain JSON.parse keeps "__proto__" as an own data property (no pollution): used only to name where it is.
       const located = checkBody(JSON.parse(text), { maxString: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY });
-      throw (
-        located ?? new RequestBodyError('FORBIDDEN_KEY', 'the body contains a forbidden prototype property', [{ path: '(body)', message: 'forbidden key' }])
-      );
+      throw located ?? new RequestBodyError('FORBIDDEN_KEY', T.forbiddenPrototype, [bilingualDetail('(body)', T.forbiddenPrototypeField)]);
     }
-    throw new RequestBodyError('INVALID_JSON', `the body is not valid JSON: ${message}`, [{ path: '(body)', message: `not valid JSON: ${message}` }]);
+    throw new RequestBodyError('INVALID_JSON', T.invalidJson(message), [bilingualDetail('(body)', T.invalidJsonField(message))]);
   }
   const problem = checkBody(parsed, limits);
   if (problem) throw problem;
@@ -130,8 +125,11 @@ export function parseJsonBody(text: string, limits: BodyLimits): unknown {
 export class CharsetError extends Error {
   readonly statusCode = 415;
   readonly code = 'UNSUPPORTED_CHARSET';
+  readonly text: Bilingual;
   constructor(readonly charset: string) {
-    super(`the body's charset is '${charset.slice(0, 40)}': JSON bodies must be UTF-8 (send charset=utf-8 or no charset)`);
+    const text = T.charset(charset.slice(0, 40));
+    super(text.en);
+    this.text = text;
     this.name = 'CharsetError';
   }
 }
@@ -149,9 +147,7 @@ export function decodeBody(bytes: Buffer, contentType: string | undefined): stri
     const again = Buffer.from(bytes.toString('utf8'), 'utf8');
     let at = 0;
     while (at < bytes.length && bytes[at] === again[at]) at++;
-    throw new RequestBodyError('INVALID_UTF8', `the body is not valid UTF-8 (first invalid byte near offset ${at})`, [
-      { path: '(body)', message: `not valid UTF-8 near byte ${at}` },
-    ]);
+    throw new RequestBodyError('INVALID_UTF8', T.invalidUtf8(at), [bilingualDetail('(body)', T.invalidUtf8Field(at))]);
   }
 }
 

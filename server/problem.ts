@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { CleanprodError } from '../engine/index.ts';
-import { describeErrors } from '../schemas/index.ts';
-import { RequestBodyError } from './json-body.ts';
+import type { FastifyReply } from 'fastify';
+import { type Bilingual, type CleanprodError, type ErrorDetail, type Lang, messageIn } from '../engine/index.ts';
+import { andMore, describeErrors, joinErrors } from '../schemas/index.ts';
+import { PROBLEM_BASE, PROBLEMS, type ProblemSlug } from './problems/catalog.ts';
 
 export interface Problem {
   type: string;
@@ -55,14 +55,15 @@ export function boundedProblem(p: Problem): Problem {
   };
 }
 
-/** Ajv's errors as problem errors: the first ones described, the others counted in moreErrors. */
+/** Ajv's errors as problem errors in `lang`: the first ones described, the others counted in moreErrors. */
 export function validationErrors(
   raw: readonly ErrorObject[] | null | undefined,
   root = '',
   prefix = '',
+  lang: Lang = 'zh',
 ): { errors: Problem['errors']; moreErrors?: number; detail: string } {
   const all = raw ?? [];
-  const described = describeErrors(all.slice(0, ERRORS_DESCRIBED), root).map((e) => ({
+  const described = describeErrors(all.slice(0, ERRORS_DESCRIBED), root, lang).map((e) => ({
     ...e,
     path: prefix ? `${prefix}${e.path.startsWith('[') ? '' : '.'}${e.path}` : e.path,
   }));
@@ -71,25 +72,30 @@ export function validationErrors(
   // The detail names the first few; errors lists up to PROBLEM_LIMITS.errors; moreErrors counts the rest.
   const named = errors.slice(0, 3);
   const unnamed = errors.length - named.length + more;
-  const detail = `${summarise(named.map((e) => ({ path: e.path, message: e.message.slice(0, 120) })))}${unnamed > 0 ? `; and ${unnamed} more` : ''}`;
+  const detail = `${joinErrors(
+    named.map((e) => ({ path: e.path, message: e.message.slice(0, 120) })),
+    lang,
+  )}${unnamed > 0 ? andMore(unnamed, lang) : ''}`;
   return { errors, ...(more > 0 ? { moreErrors: more } : {}), detail };
 }
 
-const TYPE_BASE = 'https://cleanprod.example/problems/';
+/** An error's fields in `lang` (each detail's own wording there, else its English message). */
+export const detailsIn = (details: readonly ErrorDetail[], lang: Lang): Problem['errors'] =>
+  details.map((d) => ({ path: d.path, message: messageIn(d, lang) }));
 
-export function problemFor(
-  status: number,
-  slug: string,
-  title: string,
-  detail: string,
-  errors: Problem['errors'],
-  instance?: string,
-  moreErrors?: number,
-): Problem {
+/** A field error worded in both languages, as sent in `lang`. */
+export const fieldIn = (path: string, text: Bilingual, lang: Lang) => ({ path, message: text[lang] });
+
+/**
+ * A problem of one of the documented types (problems/catalog.ts): its `type` is the page that explains it
+ * (`/problems/<slug>`), its status and title (in `lang`) come from the table.
+ */
+export function problemOf(slug: ProblemSlug, lang: Lang, detail: string, errors: Problem['errors'], instance?: string, moreErrors?: number): Problem {
+  const t = PROBLEMS[slug];
   return boundedProblem({
-    type: `${TYPE_BASE}${slug}`,
-    title,
-    status,
+    type: `${PROBLEM_BASE}${slug}`,
+    title: t.title[lang],
+    status: t.status,
     detail,
     ...(instance ? { instance } : {}),
     errors,
@@ -97,121 +103,27 @@ export function problemFor(
   });
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.code(problem.status).type('application/problem+json').send(boundedProblem(problem));
+/** Sends a problem document (application/problem+json) in `lang` (Content-Language says which). */
+export function sendProblem(reply: FastifyReply, problem: Problem, lang: Lang): FastifyReply {
+  return reply
+    .code(problem.status)
+    .header('content-language', lang === 'zh' ? 'zh-CN' : 'en')
+    .type('application/problem+json')
+    .send(boundedProblem(problem));
 }
 
-/** The one error handler: every failure becomes RFC 9457 problem+json; 5xx never leak internals. */
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const instance = request.url;
-  if (error.validation) {
-    const context = error.validationContext ?? 'body';
-    const v = validationErrors(error.validation as never, context === 'body' ? '' : context);
-    return sendProblem(reply, { type: `${TYPE_BASE}invalid-input`, title: 'Invalid input', status: 400, instance, ...v });
-  }
-  if (error instanceof RequestBodyError) {
-    // The JSON body parser (json-body.ts): too deep, too long a string, a forbidden key, or not JSON.
-    return sendProblem(reply, {
-      type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`,
-      title: 'Invalid input',
-      status: 400,
-      detail: error.message,
-      instance,
-      errors: error.errors,
-    });
-  }
-  if (error instanceof CleanprodError) {
-    const status = error.code === 'INVALID_RULES' || error.code === 'ENGINE_INCONSISTENCY' ? 500 : error.code === 'BATCH_TOO_LARGE' ? 413 : 400;
-    if (status === 500) return internal(error, request, reply, instance);
-    return sendProblem(reply, {
-      type: `${TYPE_BASE}${error.code.toLowerCase().replaceAll('_', '-')}`,
-      title: error.code === 'UNKNOWN_RULESET' ? 'Unknown rule set or version' : status === 413 ? 'Payload too large' : 'Invalid input',
-      status,
-      detail: error.message,
-      instance,
-      errors: error.details,
-    });
-  }
-  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
-  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  const status = error.statusCode ?? 500;
-  if (status === 503 && typeof retryAfter === 'number') {
-    // The worker pool is full, or a heavy request ran past its time limit (pool/pool.ts): retry later, or ask for less.
-    if (error.code === 'WORKER_FAILED') request.log.error({ err: error }, 'worker failed');
-    return sendProblem(reply, {
-      type: `${TYPE_BASE}${String(error.code).toLowerCase().replaceAll('_', '-')}`,
-      title: 'Service unavailable',
-      status,
-      detail: error.message,
-      instance,
-      errors: [{ path: '(request)', message: error.message }],
-    });
-  }
-  if (status >= 400 && status < 500) {
-    const detail = clientMessage(error);
-    const path =
-      error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? '(url)'
-        : status === 429 || status === 404 || status === 405
-          ? '(request)'
-          : '(body)';
-    return sendProblem(reply, {
-      type: `${TYPE_BASE}${(error.code ?? 'bad-request').toLowerCase().replaceAll('_', '-')}`,
-      title: httpTitle(status),
-      status,
-      detail,
-      instance,
-      errors: [{ path, message: detail }],
-    });
-  }
-  return internal(error, request, reply, instance);
+/** The problem type of an engine error: an unknown rule set or version is 404, a batch over its limit 413. */
+export function engineSlug(code: string): ProblemSlug | 'internal' {
+  if (code === 'INVALID_RULES' || code === 'ENGINE_INCONSISTENCY') return 'internal';
+  if (code === 'UNKNOWN_RULESET') return 'unknown-ruleset';
+  if (code === 'BATCH_TOO_LARGE') return 'batch-too-large';
+  return 'invalid-input';
 }
 
-function internal(error: Error, request: FastifyRequest, reply: FastifyReply, instance: string): FastifyReply {
-  request.log.error({ err: error }, 'internal error');
-  return sendProblem(reply, {
-    type: `${TYPE_BASE}internal`,
-    title: 'Internal error',
-    status: 500,
-    detail: 'An internal error occurred; it has been logged.',
-    instance,
-    errors: [],
-  });
-}
-
-function clientMessage(error: FastifyError): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return `the body is not valid JSON: ${error.message}`;
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `the request body is larger than the server accepts (BODY_LIMIT, default 1 MiB)`;
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'send the body as application/json';
-    case 'FST_ERR_BAD_URL':
-      return 'the URL has an invalid percent-encoded component';
-    case 'FST_ERR_MAX_PARAM_LENGTH':
-      return 'a path segment of the URL is longer than the server accepts';
-    default:
-      return error.message;
-  }
-}
-
-function httpTitle(status: number): string {
-  return (
-    {
-      400: 'Bad request',
-      404: 'Not found',
-      405: 'Method not allowed',
-      408: 'Request timeout',
-      413: 'Payload too large',
-      414: 'URI too long',
-      415: 'Unsupported media type',
-      429: 'Too many requests',
-    }[status] ?? 'Client error'
-  );
-}
-
-function summarise(errors: { path: string; message: string }[]): string {
-  return errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+/** An engine error (a request it cannot answer) as a problem in `lang`; undefined for a fault of the server's own. */
+export function engineProblem(error: CleanprodError, lang: Lang, instance?: string, prefix = ''): Problem | undefined {
+  const slug = engineSlug(error.code);
+  if (slug === 'internal') return undefined;
+  const errors = detailsIn(error.details, lang).map((d) => (prefix ? { ...d, path: `${prefix}${d.path.startsWith('[') ? '' : '.'}${d.path}` } : d));
+  return problemOf(slug, lang, messageIn(error, lang), errors, instance);
 }

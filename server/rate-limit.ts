@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Bilingual } from '../engine/index.ts';
+import { SERVER_TEXT as T } from './problems/messages.ts';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** What a request costs, in units of one evaluation's work: routes set `config: { cost: (request) => n }` (default 1). */
@@ -18,14 +20,16 @@ declare module 'fastify' {
 export class RateLimitedError extends Error {
   readonly statusCode = 429;
   readonly code = 'RATE_LIMITED';
+  /** The message in both languages. */
+  readonly text: Bilingual;
   constructor(
     readonly max: number,
     readonly windowMs: number,
     readonly retryAfter: number,
   ) {
-    super(
-      `more than ${max} cost units in ${Math.round(windowMs / 1000)} s from this client (one evaluation costs 1, a batch one per item); retry in ${retryAfter} s`,
-    );
+    const text = T.rateLimited(max, Math.round(windowMs / 1000), retryAfter);
+    super(text.en);
+    this.text = text;
     this.name = 'RateLimitedError';
   }
 }

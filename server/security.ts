@@ -51,7 +51,7 @@ async function security(app: FastifyInstance, options: SecurityOptions): Promise
     origin: origins.length === 0 ? false : origins.includes('*') ? '*' : origins,
     methods: ['GET', 'HEAD', 'POST'],
     allowedHeaders: ['content-type', 'accept', 'accept-language', 'x-request-id'],
-    exposedHeaders: ['etag', 'retry-after', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    exposedHeaders: ['etag', 'retry-after', 'content-language', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
     credentials: false,
     maxAge: 600,
   });

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
-import { CleanprodError } from '../../engine/index.ts';
+import { type Bilingual, CleanprodError } from '../../engine/index.ts';
+import { SERVER_TEXT as T } from '../problems/messages.ts';
 import { distEntry } from '../dist-entry.ts';
 import type { Task, TaskResult } from './tasks.ts';
 
@@ -8,11 +9,12 @@ export class PoolUnavailableError extends Error {
   readonly statusCode = 503;
   constructor(
     readonly code: 'POOL_BUSY' | 'HEAVY_TIMEOUT' | 'WORKER_FAILED',
-    message: string,
+    /** The message in both languages. */
+    readonly text: Bilingual,
     /** Seconds after which a retry may succeed (Retry-After). */
     readonly retryAfter: number,
   ) {
-    super(message);
+    super(text.en);
     this.name = 'PoolUnavailableError';
   }
 }
@@ -76,7 +78,7 @@ export class HeavyPool {
     if (this.admitted >= this.options.queue) {
       this.rejected.busy += 1;
       const retryAfter = Math.max(1, Math.ceil(this.admitted / Math.max(1, this.options.threads)));
-      throw new PoolUnavailableError('POOL_BUSY', `the server is busy with ${this.admitted} heavy requests; retry in ${retryAfter} s`, retryAfter);
+      throw new PoolUnavailableError('POOL_BUSY', T.poolBusy(this.admitted, retryAfter), retryAfter);
     }
     this.admitted += 1;
     const controller = new AbortController();
@@ -106,19 +108,15 @@ export class HeavyPool {
       result = (await this.pool().run(task, { signal })) as TaskResult;
     } catch (e) {
       if (signal.aborted) throw this.stopped(signal);
-      throw new PoolUnavailableError('WORKER_FAILED', `the worker could not finish this request (${(e as Error)?.name ?? 'error'})`, 1);
+      throw new PoolUnavailableError('WORKER_FAILED', T.workerFailed((e as Error)?.name ?? 'error'), 1);
     }
-    if (!result.ok) throw new CleanprodError(result.error.code, result.error.message, result.error.details);
+    if (!result.ok) throw new CleanprodError(result.error.code, result.error.text ?? result.error.message, result.error.details);
     return result;
   }
 
   private stopped(signal: AbortSignal): PoolUnavailableError {
-    if (signal.reason === RELEASED) return new PoolUnavailableError('HEAVY_TIMEOUT', 'the request ended before this part was answered', 1);
-    return new PoolUnavailableError(
-      'HEAVY_TIMEOUT',
-      `the request needed more than ${this.options.timeoutMs} ms (HEAVY_TIMEOUT_MS) and was stopped: ask for less at once`,
-      Math.ceil(this.options.timeoutMs / 1000),
-    );
+    if (signal.reason === RELEASED) return new PoolUnavailableError('HEAVY_TIMEOUT', T.requestEnded, 1);
+    return new PoolUnavailableError('HEAVY_TIMEOUT', T.heavyTimeout(this.options.timeoutMs), Math.ceil(this.options.timeoutMs / 1000));
   }
 
   stats(): PoolStats {

@@ -1,4 +1,4 @@
-import type { Lang, RuleBase } from '../../engine/index.ts';
+import type { Bilingual, ErrorDetail, Lang, RuleBase } from '../../engine/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
 
 /**
@@ -13,16 +13,23 @@ export interface RulesRef {
 /** The heavy work the routes hand to the pool (worker.ts runs it). Each result is JSON text, ready to send. */
 export type Task = { rules: RulesRef } & (
   | { kind: 'batch'; items: unknown[]; offset: number; asOf: string; lang: Lang; instance: string }
-  | { kind: 'impact'; id: string; from: string; to: string; asOf?: string; profiles?: Profile[]; synthetic?: { n: number; seed: number } }
+  | { kind: 'impact'; id: string; from: string; to: string; asOf?: string; profiles?: Profile[]; synthetic?: { n: number; seed: number }; warnings?: Warning[] }
   | { kind: 'diff'; id: string; from: string; to: string }
-  | { kind: 'timeline'; profile: Profile; from?: string; to: string; rulesets?: string[] }
-  | { kind: 'verify'; profile: Profile; answer: Answer }
+  | { kind: 'timeline'; profile: Profile; from?: string; to: string; rulesets?: string[]; warnings?: Warning[] }
+  | { kind: 'verify'; profile: Profile; answer: Answer; warnings?: Warning[] }
 );
+
+/** A `normalized` warning a heavy route adds to its response (the names read as keys, in the request's language). */
+export interface Warning {
+  code: 'normalized';
+  path: string;
+  message: string;
+}
 
 /** What a task comes back with: JSON text and how many evaluations it made, or a CleanprodError as data. */
 export type TaskResult =
   | { ok: true; json: string; evaluations: number }
-  | { ok: false; error: { code: string; message: string; details: { path: string; message: string }[] } };
+  | { ok: false; error: { code: string; message: string; text?: Bilingual; details: ErrorDetail[] } };
 
 /**
  * What each kind of request costs against the rate limit, in units of one evaluation's work (about a millisecond):

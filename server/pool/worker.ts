@@ -1,9 +1,11 @@
 import { diffVersions, impact, synthesize, timeline, verifyAnswer } from '../../analysis/index.ts';
 import { CleanprodError, prepareRuleBase, versionOf, type RuleBase } from '../../engine/index.ts';
 import { validatorFor, type EvaluateRequest } from '../../schemas/index.ts';
-import { problemFor, validationErrors } from '../problem.ts';
+import { engineProblem, problemOf, validationErrors } from '../problem.ts';
 import { answer } from '../answer.ts';
-import type { RulesRef, Task, TaskResult } from './tasks.ts';
+import { bodyLanguage } from '../language.ts';
+import { normalizeRequest } from '../normalize.ts';
+import type { RulesRef, Task, TaskResult, Warning } from './tasks.ts';
 
 /**
  * The worker pool's module (run from dist/server/pool/worker.js by piscina): the heavy routes' work, off the server's
@@ -20,30 +22,36 @@ function baseOf(ref: RulesRef): RuleBase {
 
 const validateItem = validatorFor<EvaluateRequest>('EvaluateRequest');
 
-/** One slice of a batch: each item validated and answered on its own, as the JSON of the items joined with commas. */
+/**
+ * One slice of a batch: each item's names read as keys, then validated and answered on its own, in its own language
+ * (its `language`, else the request's), as the JSON of the items joined with commas.
+ */
 function batch(base: RuleBase, t: Extract<Task, { kind: 'batch' }>): TaskResult {
   const out: string[] = [];
   let evaluations = 0;
-  t.items.forEach((item, i) => {
+  t.items.forEach((given, i) => {
     const index = t.offset + i;
+    const lang = bodyLanguage(given) ?? t.lang;
+    const { body: item, notes } = normalizeRequest(given);
     if (!validateItem(item)) {
-      const v = validationErrors(validateItem.errors, '', `[${index}]`);
-      out.push(JSON.stringify({ index, ok: false, error: problemFor(400, 'invalid-input', 'Invalid input', v.detail, v.errors, t.instance, v.moreErrors) }));
+      const v = validationErrors(validateItem.errors, '', `[${index}]`, lang);
+      out.push(JSON.stringify({ index, ok: false, error: problemOf('invalid-input', lang, v.detail, v.errors, t.instance, v.moreErrors) }));
       return;
     }
     try {
       evaluations += 1;
-      out.push(JSON.stringify({ index, ok: true, answer: answer(base, item, () => t.asOf, t.lang) }));
+      out.push(JSON.stringify({ index, ok: true, answer: answer(base, item, () => t.asOf, t.lang, notes) }));
     } catch (e) {
-      if (!(e instanceof CleanprodError)) throw e;
-      const errors = e.details.map((d) => ({ ...d, path: `[${index}].${d.path}` }));
-      out.push(
-        JSON.stringify({ index, ok: false, error: problemFor(400, e.code.toLowerCase().replaceAll('_', '-'), 'Invalid input', e.message, errors, t.instance) }),
-      );
+      const p = e instanceof CleanprodError ? engineProblem(e, lang, t.instance, `[${index}]`) : undefined;
+      if (!p) throw e;
+      out.push(JSON.stringify({ index, ok: false, error: p }));
     }
   });
   return { ok: true, json: out.join(','), evaluations };
 }
+
+/** The `normalized` warnings a task carries, as the response's `warnings` (absent when there are none). */
+const warnings = (task: { warnings?: Warning[] }) => (task.warnings && task.warnings.length > 0 ? { warnings: task.warnings } : {});
 
 async function run(task: Task): Promise<TaskResult> {
   const base = baseOf(task.rules);
@@ -53,7 +61,7 @@ async function run(task: Task): Promise<TaskResult> {
     case 'impact': {
       const population = task.profiles ?? [...synthesize(task.synthetic?.n ?? 1000, task.synthetic?.seed ?? 42)];
       const report = impact(base, task.id, task.from, task.to, population, task.asOf);
-      return { ok: true, json: JSON.stringify(report), evaluations: 2 * population.length };
+      return { ok: true, json: JSON.stringify({ ...report, ...warnings(task) }), evaluations: 2 * population.length };
     }
     case 'diff': {
       const diff = diffVersions(versionOf(base, task.id, task.from, 'from', 'id'), versionOf(base, task.id, task.to, 'to', 'id'));
@@ -61,11 +69,11 @@ async function run(task: Task): Promise<TaskResult> {
     }
     case 'timeline': {
       const t = timeline(base, task.profile, { ...(task.from ? { from: task.from } : {}), to: task.to, ...(task.rulesets ? { rulesets: task.rulesets } : {}) });
-      return { ok: true, json: JSON.stringify(t), evaluations: 0 };
+      return { ok: true, json: JSON.stringify({ ...t, ...warnings(task) }), evaluations: 0 };
     }
     case 'verify': {
       const { holds, checks } = await verifyAnswer(base, task.profile, task.answer);
-      return { ok: true, json: JSON.stringify({ holds, checks }), evaluations: 1 };
+      return { ok: true, json: JSON.stringify({ holds, checks, ...warnings(task) }), evaluations: 1 };
     }
   }
 }
@@ -75,7 +83,7 @@ export default async function handle(task: Task): Promise<TaskResult> {
   try {
     return await run(task);
   } catch (e) {
-    if (e instanceof CleanprodError) return { ok: false, error: { code: e.code, message: e.message, details: e.details } };
+    if (e instanceof CleanprodError) return { ok: false, error: { code: e.code, message: e.message, ...(e.text ? { text: e.text } : {}), details: e.details } };
     throw e;
   }
 }

@@ -1,15 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { optionsFor, whatIf, type ProfileChange } from '../../analysis/index.ts';
-import { UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
-import { describeErrors, IsoDate, validatorFor, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
-import { languageOf } from '../language.ts';
+import { bilingualDetail, UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
+import { IsoDate, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
+import { DiffSchema, ImpactSchema, TimelineSchema, VerifySchema, WhatIfSchema } from '../api-schemas.ts';
+import { languageOf, requestLanguage } from '../language.ts';
+import { normalizedWarnings, normalizeStep } from '../normalize.ts';
+import { BODY_PROBLEMS, GET_PROBLEMS, problems } from '../openapi-responses.ts';
 import { COST, rulesRef, type HeavyPool, type Task } from '../pool/index.ts';
+import { SERVER_TEXT as T } from '../problems/messages.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
+import { checkChanges } from '../whatif-check.ts';
 
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
-const ERRORS = { 400: Type.Ref('Problem'), 413: Type.Ref('Problem'), 503: Type.Ref('Problem') };
 const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
 const Change = Type.Object(
   {
@@ -65,7 +69,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
           'Rules matched by id (or by `replaces`); for a changed rule the conditions leaf by leaf, outcome, kind, validity and citation, and a counterexample profile where the versions decide differently.',
         params: Type.Object({ id: Id }),
         querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
-        response: ERRORS,
+        response: { 200: DiffSchema, ...problems(...GET_PROBLEMS, 404, 503) },
       },
       config: { cost: () => COST.diff },
     },
@@ -85,7 +89,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       schema: {
         tags: ['rulesets'],
         summary: 'Which profiles change between two versions',
-        description: `Give \`profiles\` (at most ${populationLimit}) or \`synthetic: {n, seed}\` for the reproducible synthetic population.`,
+        description: `Give \`profiles\` (at most ${populationLimit}; Chinese place and industry names are read as keys, listed in \`warnings\`) or \`synthetic: {n, seed}\` for the reproducible synthetic population. Runs on the worker pool, whatever its size. An unknown rule set or version is 404.`,
         params: Type.Object({ id: Id }),
         body: Type.Object(
           {
@@ -99,9 +103,10 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
           },
           { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
         ),
-        response: ERRORS,
+        response: { 200: ImpactSchema, ...problems(...BODY_PROBLEMS, 404, 503) },
       },
       config: { cost: (request) => COST.impactPerProfile * impactSize(request.body as ImpactBody) },
+      preValidation: normalizeStep('profiles'),
     },
     async (request, reply) => {
       const { from, to, asOf, profiles, synthetic } = request.body;
@@ -112,20 +117,28 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       return heavy(
         reply,
         '/v1/rulesets/:id/impact',
-        { kind: 'impact', id, from, to, ...(asOf ? { asOf } : {}), ...(profiles ? { profiles } : { synthetic: synthetic ?? { n: 1000, seed: 42 } }) },
+        {
+          kind: 'impact',
+          id,
+          from,
+          to,
+          ...(asOf ? { asOf } : {}),
+          ...(profiles ? { profiles } : { synthetic: synthetic ?? { n: 1000, seed: 42 } }),
+          warnings: normalizedWarnings(request, languageOf(request)),
+        },
         base,
       );
     },
   );
 
-  const validateRequest = validatorFor<EvaluateRequest>('EvaluateRequest');
   app.post<{ Body: { request: EvaluateRequest; changes: ProfileChange[] } }>(
     '/v1/whatif',
     {
       schema: {
         tags: ['evaluate'],
         summary: 'What if: both answers and their difference',
-        description: 'The evaluate request as given and with `changes` applied ({path, value} or {path, remove: true}).',
+        description:
+          'The evaluate request as given and with `changes` applied ({path, value} or {path, remove: true}), both answers in the request’s `language` (else Accept-Language). Chinese place and industry names in the request’s profile are read as keys, as in POST /v1/evaluate.',
         body: Type.Object(
           { request: Type.Ref('EvaluateRequest'), changes: Type.Array(Change, { minItems: 1, maxItems: 50 }) },
           {
@@ -138,15 +151,17 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
             ],
           },
         ),
-        response: ERRORS,
+        response: { 200: WhatIfSchema, ...problems(...BODY_PROBLEMS, 404) },
       },
       config: { cost: () => COST.whatif },
+      preValidation: normalizeStep('request'),
     },
     async (request) => {
       const { request: req, changes } = request.body;
       const base = rules.current();
-      if (!validateRequest(req)) throw new ValidationError('invalid request', describeErrors(validateRequest.errors, 'request'));
-      return whatIf(base, req.profile, optionsFor(req, { today, lang: languageOf(request) }), changes);
+      checkChanges(req.profile, changes);
+      const normalized = request.normalized ?? [];
+      return whatIf(base, req.profile, optionsFor(req, { today, lang: languageOf(request), ...(normalized.length > 0 ? { normalized } : {}) }), changes);
     },
   );
 
@@ -159,20 +174,18 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         description:
           "Does a stored answer still hold? The profile must hash to the receipt's profileSha256, every rule-set version it names must be served here with the same content hash, and json-rules-engine (the reference engine), deciding again with those versions pinned on the receipt's date, must reach the same decisions and verdict.",
         body: Type.Object({ request: Type.Ref('EvaluateRequest'), answer: Type.Ref('Answer') }, { additionalProperties: false }),
-        response: {
-          200: Type.Object(
-            {
-              holds: Type.Boolean(),
-              checks: Type.Array(Type.Object({ check: Type.String(), ok: Type.Boolean(), detail: Type.String() }, { additionalProperties: false })),
-            },
-            { additionalProperties: false },
-          ),
-          ...ERRORS,
-        },
+        response: { 200: VerifySchema, ...problems(...BODY_PROBLEMS, 503) },
       },
       config: { cost: () => COST.verify },
+      preValidation: normalizeStep('request'),
     },
-    async (request, reply) => heavy(reply, '/v1/verify', { kind: 'verify', profile: request.body.request.profile, answer: request.body.answer }),
+    async (request, reply) =>
+      heavy(reply, '/v1/verify', {
+        kind: 'verify',
+        profile: request.body.request.profile,
+        answer: request.body.answer,
+        warnings: normalizedWarnings(request, requestLanguage(request)),
+      }),
   );
 
   app.post<{ Body: { profile: Profile; from?: string; to?: string; rulesets?: string[] } }>(
@@ -196,17 +209,20 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
             ],
           },
         ),
-        response: ERRORS,
+        response: { 200: TimelineSchema, ...problems(...BODY_PROBLEMS, 404, 503) },
       },
       config: { cost: () => COST.timeline },
+      preValidation: normalizeStep('body'),
     },
     async (request, reply) => {
       const { profile, from, to, rulesets } = request.body;
       const base = rules.current();
-      for (const [i, id] of (rulesets ?? []).entries()) if (!base.rulesets.has(id)) throw new UnknownRuleSetError(`unknown rule set '${id}'`, `rulesets[${i}]`);
+      for (const [i, id] of (rulesets ?? []).entries())
+        if (!base.rulesets.has(id)) throw UnknownRuleSetError.ruleSet(id, [...base.rulesets.keys()], `rulesets[${i}]`);
       const end = to ?? today();
-      if (from && from > end) throw new ValidationError('from is after to', [{ path: 'from', message: `must not be after ${end}` }]);
-      return heavy(reply, '/v1/timeline', { kind: 'timeline', profile, ...(from ? { from } : {}), to: end, ...(rulesets ? { rulesets } : {}) }, base);
+      if (from && from > end) throw new ValidationError(T.fromAfterTo, [bilingualDetail('from', T.notAfter(end))]);
+      const warnings = normalizedWarnings(request, languageOf(request));
+      return heavy(reply, '/v1/timeline', { kind: 'timeline', profile, ...(from ? { from } : {}), to: end, ...(rulesets ? { rulesets } : {}), warnings }, base);
     },
   );
 };

@@ -1,10 +1,12 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
-import { CleanprodError } from '../../engine/index.ts';
-import { languageOf } from '../language.ts';
+import { bilingualDetail, CleanprodError, type Lang } from '../../engine/index.ts';
+import { bodyLanguage, languageOf } from '../language.ts';
+import { BODY_PROBLEMS, problems } from '../openapi-responses.ts';
 import { PoolUnavailableError, rulesRef, type Admission, type HeavyPool } from '../pool/index.ts';
-import { problemFor } from '../problem.ts';
+import { problemOf } from '../problem.ts';
+import { SERVER_TEXT as T } from '../problems/messages.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 export interface BatchRouteOptions {
@@ -66,21 +68,16 @@ export function batchStream(count: number, answerSlice: (offset: number, size: n
   return stream;
 }
 
-/** One problem per item of a slice the pool did not answer. */
-function unanswered(offset: number, size: number, error: PoolUnavailableError, instance: string): string {
-  const items: string[] = [];
+/** One problem per item of a slice the pool did not answer, each in its item's language. */
+function unanswered(items: readonly unknown[], offset: number, size: number, error: PoolUnavailableError, instance: string, lang: Lang): string {
+  const out: string[] = [];
+  const slug = error.code === 'POOL_BUSY' ? 'pool-busy' : error.code === 'WORKER_FAILED' ? 'worker-failed' : 'heavy-timeout';
   for (let index = offset; index < offset + size; index++) {
-    const p = problemFor(
-      503,
-      error.code.toLowerCase().replaceAll('_', '-'),
-      'Not answered',
-      error.message,
-      [{ path: `[${index}]`, message: 'not answered: send it again' }],
-      instance,
-    );
-    items.push(JSON.stringify({ index, ok: false, error: p }));
+    const l = bodyLanguage(items[index]) ?? lang;
+    const p = problemOf(slug, l, error.text[l], [{ path: `[${index}]`, message: T.notAnswered[l] }], instance);
+    out.push(JSON.stringify({ index, ok: false, error: p }));
   }
-  return items.join(',');
+  return out.join(',');
 }
 
 export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, { rules, today, batchLimit, pool }) => {
@@ -90,36 +87,33 @@ export const batchRoutes: FastifyPluginAsync<BatchRouteOptions> = async (app, { 
       schema: {
         tags: ['evaluate'],
         summary: 'Evaluate many profiles: one answer or one error per item',
-        description: `A JSON array of evaluate requests (at most ${batchLimit} items, configurable with BATCH_LIMIT). Each item is validated and answered on its own: a bad item gets its problem, the others their answers. Answered on worker threads and streamed in order; an item the server could not answer in time gets a 503 problem of its own. Costs one rate-limit unit per item.`,
+        description: `A JSON array of evaluate requests (at most ${batchLimit} items, configurable with BATCH_LIMIT). Each item is validated and answered on its own: a bad item gets its problem (an unknown rule set: status 404), the others their answers, each in its own \`language\` or else Accept-Language; Chinese place and industry names are read as keys, as in POST /v1/evaluate. Answered on worker threads and streamed in order (compressed on the fly when the client accepts gzip or br); an item the server could not answer in time gets a 503 problem of its own. Costs one rate-limit unit per item.`,
         body: Type.Array(Type.Unknown(), { maxItems: batchLimit, examples: [[{ asOf: '2014-06-01', profile: { location: { city: 'foshan' } } }]] }),
         response: {
-          200: Type.Array(Type.Ref('BatchItem'), { maxItems: batchLimit }),
-          400: Type.Ref('Problem'),
-          413: Type.Ref('Problem'),
-          503: Type.Ref('Problem'),
+          200: Type.Array(Type.Ref('BatchItem'), { maxItems: batchLimit, description: 'one answer or one problem per item, in order' }),
+          ...problems(...BODY_PROBLEMS, 503),
         },
       },
       config: { cost: (request) => (Array.isArray(request.body) ? Math.max(1, request.body.length) : 1) },
       preValidation: async (request) => {
         const items = request.body;
         if (Array.isArray(items) && items.length > batchLimit) {
-          throw new CleanprodError('BATCH_TOO_LARGE', `the batch has ${items.length} items; at most ${batchLimit} are accepted per request`, [
-            { path: '(body)', message: `at most ${batchLimit} items` },
-          ]);
+          throw new CleanprodError('BATCH_TOO_LARGE', T.batchTooLarge(items.length, batchLimit), [bilingualDetail('(body)', T.batchLimitField(batchLimit))]);
         }
       },
     },
     async (request, reply) => {
       const items = request.body;
       const admission: Admission = pool.admit();
-      const task = { rules: rulesRef(rules.current()), asOf: today(), lang: languageOf(request), instance: request.url };
+      const lang = languageOf(request);
+      const task = { rules: rulesRef(rules.current()), asOf: today(), lang, instance: request.url };
       const answerSlice = async (offset: number, size: number) => {
         try {
           const r = await admission.run({ kind: 'batch', ...task, items: items.slice(offset, offset + size), offset });
           app.metrics.evaluations.inc({ route: '/v1/evaluate/batch' }, r.evaluations);
           return r.json;
         } catch (e) {
-          if (e instanceof PoolUnavailableError) return unanswered(offset, size, e, request.url);
+          if (e instanceof PoolUnavailableError) return unanswered(items, offset, size, e, request.url, lang);
           throw e;
         }
       };

@@ -5,6 +5,7 @@ import type { RuleBase } from '../../engine/index.ts';
 import { Literals, Strict } from '../../schemas/index.ts';
 import { LABEL_LANGS, type LabelLang, LabelsSchema, labelsDocument } from '../../schemas/labels/index.ts';
 import { languageOf } from '../language.ts';
+import { GET_PROBLEMS, problems } from '../openapi-responses.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 interface Built {
@@ -43,7 +44,7 @@ export const labelsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async
         description:
           'lang=zh or lang=en; without lang, Accept-Language decides (zh by default). Any other lang is a 400 problem. Labels, hints and value names are in that language; industries, cities and districts carry both names. Revalidate with If-None-Match (ETag).',
         querystring: Type.Object({ lang: Type.Optional(Literals(LABEL_LANGS, 'zh or en; default: from Accept-Language, else zh')) }, Strict),
-        response: { 200: LabelsSchema, 400: Type.Ref('Problem') },
+        response: { 200: LabelsSchema, ...problems(...GET_PROBLEMS) },
       },
     },
     async (request, reply) => {

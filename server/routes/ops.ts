@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
+import { problems } from '../openapi-responses.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const Ready = Type.Object(
@@ -27,7 +28,11 @@ export const opsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (a
   app.get(
     '/readyz',
     {
-      schema: { tags: ['meta'], summary: 'Readiness: rule sets loaded and valid, not draining', response: { 200: Ready, 503: Ready } },
+      schema: {
+        tags: ['meta'],
+        summary: 'Readiness: rule sets loaded and valid, not draining',
+        response: { 200: Ready, 503: { ...Ready, description: 'not ready: the reason says why' }, ...problems(500) },
+      },
       config: { rateLimit: false },
     },
     async (_request, reply) => {
@@ -40,7 +45,17 @@ export const opsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (a
   );
   app.get(
     '/metrics',
-    { schema: { tags: ['meta'], summary: 'Metrics in the Prometheus text format' }, config: { rateLimit: false } },
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Metrics in the Prometheus text format',
+        response: {
+          200: { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } } },
+          ...problems(500),
+        },
+      },
+      config: { rateLimit: false },
+    },
     async (_request, reply) => {
       const text = await app.metrics.registry.metrics();
       return reply.type(app.metrics.registry.contentType).send(text);

@@ -27,7 +27,8 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
       reply.header('x-content-type-options', 'nosniff');
     },
   });
-  app.get('/', (_request, reply) => {
+  // The page, not an API operation: hidden from /openapi.json.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => {
     reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     return reply.sendFile('index.html');

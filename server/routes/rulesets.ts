@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { versionOf, versionsOf, type PreparedVersion } from '../../engine/index.ts';
+import { RuleSetListSchema, RuleSetSchema, RuleSetVersionSchema } from '../api-schemas.ts';
+import { GET_PROBLEMS, problems } from '../openapi-responses.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
 
 const summary = (v: PreparedVersion) => ({
@@ -14,16 +16,27 @@ const summary = (v: PreparedVersion) => ({
 
 export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = async (app, { rules }) => {
   const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'rule-set id, e.g. cppl' });
-  const errors = { 400: Type.Ref('Problem') };
-  app.get('/v1/rulesets', { schema: { tags: ['rulesets'], summary: 'All rule sets with their versions' } }, async () =>
-    [...rules.current().rulesets].map(([id, versions]) => {
-      const latest = versions[versions.length - 1]!;
-      return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
-    }),
+  const errors = problems(...GET_PROBLEMS, 404);
+  app.get(
+    '/v1/rulesets',
+    { schema: { tags: ['rulesets'], summary: 'All rule sets with their versions', response: { 200: RuleSetListSchema, ...problems(429, 500) } } },
+    async () =>
+      [...rules.current().rulesets].map(([id, versions]) => {
+        const latest = versions[versions.length - 1]!;
+        return { id, title: latest.file.title, jurisdiction: latest.file.jurisdiction, source: latest.file.source, versions: versions.map(summary) };
+      }),
   );
   app.get<{ Params: { id: string } }>(
     '/v1/rulesets/:id',
-    { schema: { tags: ['rulesets'], summary: 'One rule set and its versions', params: Type.Object({ id: Id }), response: errors } },
+    {
+      schema: {
+        tags: ['rulesets'],
+        summary: 'One rule set and its versions',
+        description: 'An unknown rule set is 404, naming those that exist.',
+        params: Type.Object({ id: Id }),
+        response: { 200: RuleSetSchema, ...errors },
+      },
+    },
     async (request) => {
       const versions = versionsOf(rules.current(), request.params.id, 'id');
       const latest = versions[versions.length - 1]!;
@@ -36,8 +49,9 @@ export const rulesetRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = asyn
       schema: {
         tags: ['rulesets'],
         summary: 'One version: the rule file with its content hash',
+        description: 'The rule file as compiled, with its sha256 (also the ETag). An unknown rule set or version is 404, naming those that exist.',
         params: Type.Object({ id: Id, version: Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' }) }),
-        response: errors,
+        response: { 200: RuleSetVersionSchema, ...errors },
       },
     },
     async (request, reply) => {

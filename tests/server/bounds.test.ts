@@ -12,7 +12,7 @@ const post = (url: string, payload: unknown) =>
   app.inject({
     method: 'POST',
     url,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'accept-language': 'en' },
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
 

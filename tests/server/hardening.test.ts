@@ -11,7 +11,7 @@ const app = buildApp({ base: bundled(), today: () => '2014-06-01', maxString: 50
 afterAll(() => app.close());
 
 const raw = (payload: string, contentType = 'application/json', url = '/v1/evaluate') =>
-  app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+  app.inject({ method: 'POST', url, headers: { 'content-type': contentType, 'accept-language': 'en' }, payload });
 const problem = (r: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) => {
   expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
   return r.json() as { status: number; type: string; detail: string; errors: { path: string; message: string }[] };
@@ -77,7 +77,12 @@ describe('request body limits (one JSON parser)', () => {
 
   it('invalid UTF-8 is a 400 saying where; a charset other than UTF-8 is a 415 (both were decoded silently; finding 7)', async () => {
     const bytes = Buffer.concat([Buffer.from('{"profile":{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]);
-    const bad = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: bytes });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      payload: bytes,
+    });
     expect(bad.statusCode).toBe(400);
     expect(problem(bad)).toMatchObject({ type: expect.stringMatching(/invalid-utf8$/), errors: [{ path: '(body)', message: 'not valid UTF-8 near byte 20' }] });
     const latin1 = await raw('{"profile":{"name":"caf\u00e9"}}', 'application/json; charset=latin1');
@@ -94,7 +99,7 @@ describe('request body limits (one JSON parser)', () => {
   });
 
   it('a known path with another method is 405 problem+json with Allow; an unknown path 404', async () => {
-    const r = await app.inject({ method: 'PUT', url: '/v1/evaluate' });
+    const r = await app.inject({ method: 'PUT', url: '/v1/evaluate', headers: { 'accept-language': 'en' } });
     expect(r.statusCode).toBe(405);
     expect(r.headers.allow).toBe('POST');
     expect(problem(r).detail).toMatch(/answers POST, not PUT/);

@@ -46,6 +46,30 @@ describe('heavy work off the event loop', () => {
     expect(items.every((x) => x.ok)).toBe(true);
   }, 120_000);
 
+  it('impact at its population limit runs on the pool: small requests are answered while it is computed', async () => {
+    const app = make({ populationLimit: 4000 });
+    await evaluate(app); // warm
+    let impactDone = false;
+    const impact = app
+      .inject({ method: 'POST', url: '/v1/rulesets/cppl/impact', payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 4000, seed: 3 } } })
+      .then((r) => {
+        impactDone = true;
+        return r;
+      });
+    const during: boolean[] = [];
+    for (let i = 0; i < 20; i++) {
+      expect((await evaluate(app)).statusCode).toBe(200);
+      during.push(impactDone);
+    }
+    // on the event loop, 8000 evaluations would have finished before any of these was answered
+    expect(during.filter((done) => !done).length).toBeGreaterThan(10);
+    const r = await impact;
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ population: 4000, ruleset: 'cppl' });
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/cleanprod_evaluations_total\{route="\/v1\/rulesets\/:id\/impact"\} 8000/);
+  }, 120_000);
+
   it('the batch streams its answer with back-pressure: a reader that stops holds back the work', async () => {
     let asked = 0;
     const slices = 50;
@@ -83,7 +107,13 @@ describe('heavy work off the event loop', () => {
     const app = make({ rateLimitMax: 1500, rateLimitWindowMs: 60_000 });
     const a = '10.0.0.1';
     expect((await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: batchOf(1000), remoteAddress: a })).statusCode).toBe(200);
-    const second = await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: batchOf(1000), remoteAddress: a });
+    const second = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate/batch',
+      payload: batchOf(1000),
+      remoteAddress: a,
+      headers: { 'accept-language': 'en' },
+    });
     expect(second.statusCode).toBe(429);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
@@ -120,6 +150,7 @@ describe('heavy work off the event loop', () => {
       method: 'POST',
       url: '/v1/rulesets/cppl/impact',
       payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 20_000, seed: 1 } },
+      headers: { 'accept-language': 'en' },
     });
     expect(impact.statusCode).toBe(503);
     expect(impact.json()).toMatchObject({ type: expect.stringMatching(/heavy-timeout$/), detail: expect.stringMatching(/HEAVY_TIMEOUT_MS/) });

@@ -147,8 +147,11 @@ describe('GET /v1/labels', () => {
       expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
       const problem = r.json();
       expect(problem.errors[0].path, url).toMatch(/^querystring\.(lang|language)$/);
-      if (url.includes('lang=')) expect(problem.errors[0].message).toBe('must be one of: zh, en');
+      if (url.includes('lang=')) expect(problem.errors[0].message).toBe('须为以下值之一：zh、en');
     }
+    // the problem speaks the language the header asks for
+    const en = (await get('/v1/labels?lang=fr', { 'accept-language': 'en' })).json();
+    expect(en).toMatchObject({ title: 'Invalid input', errors: [{ path: 'querystring.lang', message: 'must be one of: zh, en' }] });
   });
 
   it('is revalidated with its ETag (no-cache, 304 when unchanged), and declared in the OpenAPI document', async () => {
@@ -164,7 +167,7 @@ describe('GET /v1/labels', () => {
     const doc = (await get('/openapi.json')).json();
     expect(await new Validator().validate(doc)).toEqual({ valid: true });
     const op = doc.paths['/v1/labels'].get;
-    expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['query:lang']);
+    expect(op.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['query:lang', 'header:Accept-Language']);
     expect(op.responses['200'].content['application/json'].schema.properties.fields).toBeTruthy();
   });
 });

@@ -41,18 +41,28 @@ describe('OpenAPI and batch', () => {
     const [a, b, c] = r.json();
     expect(a).toMatchObject({ index: 0, ok: true, answer: { summary: { audit: { status: 'mandatory' } } } });
     expect(b).toMatchObject({ index: 1, ok: false, error: { status: 400, errors: [{ path: '[1].profile.location.city' }] } });
-    expect(c).toMatchObject({ index: 2, ok: false, error: { errors: [{ path: '[2].rulesets[0]' }] } });
+    expect(c).toMatchObject({ index: 2, ok: false, error: { status: 404, type: '/problems/unknown-ruleset', errors: [{ path: '[2].rulesets[0]' }] } });
   });
 
   it('an oversize batch is a 413 saying the limit', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/evaluate/batch', payload: [{ profile: {} }, { profile: {} }, { profile: {} }, { profile: {} }] });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate/batch',
+      payload: [{ profile: {} }, { profile: {} }, { profile: {} }, { profile: {} }],
+      headers: { 'accept-language': 'en' },
+    });
     expect(r.statusCode).toBe(413);
     expect(r.headers['content-type']).toMatch(/problem\+json/);
     expect(r.json().detail).toContain('at most 3');
   });
 
   it('an oversize body is a 413 problem', async () => {
-    const r = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { profile: { name: 'x'.repeat(30_000) } } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/v1/evaluate',
+      payload: { profile: { name: 'x'.repeat(30_000) } },
+      headers: { 'accept-language': 'en' },
+    });
     expect(r.statusCode).toBe(413);
     expect(r.headers['content-type']).toMatch(/problem\+json/);
     expect(r.json().detail).toMatch(/larger than the server accepts/);

@@ -5,7 +5,8 @@ import type { Writable } from 'node:stream';
 import { ValidationError } from '../../engine/index.ts';
 import type { ChunkResult } from './evaluate.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
-import { OUTPUT_COLUMNS, csvRecords } from './output.ts';
+import { csvRecords } from './output.ts';
+import { outputHeader } from './header-names.ts';
 
 export type OutputFormat = FileFormat;
 
@@ -76,19 +77,19 @@ async function partialFile(target: string): Promise<{ stream: WriteStream; settl
 }
 
 /** CSV or JSONL text to a file or stdout, a chunk of rows per write. */
-function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boolean) => Promise<void>): BatchWriter {
+function textWriter(sink: Writable, format: 'csv' | 'jsonl', header: readonly string[], settle?: (keep: boolean) => Promise<void>): BatchWriter {
   let started = false;
-  const header = () => {
-    if (!started && format === 'csv') sink.write(csvRecords([[...OUTPUT_COLUMNS]]));
+  const start = () => {
+    if (!started && format === 'csv') sink.write(csvRecords([[...header]]));
     started = true;
   };
   return {
     async write(chunk) {
-      header();
+      start();
       if (!sink.write(chunk.text ?? '')) await waitDrain(sink);
     },
     async commit() {
-      header();
+      start();
       await ended(sink, settle !== undefined);
       await settle?.(true);
     },
@@ -99,13 +100,13 @@ function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boo
 }
 
 /** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-async function xlsxWriter(target: string): Promise<BatchWriter> {
+async function xlsxWriter(target: string, header: readonly string[]): Promise<BatchWriter> {
   // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
   const { default: ExcelJS } = await import('exceljs');
   const file = await partialFile(target);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('results');
-  sheet.addRow([...OUTPUT_COLUMNS]).commit();
+  sheet.addRow([...header]).commit();
   return {
     async write(chunk) {
       for (const values of chunk.values ?? []) sheet.addRow(values).commit();
@@ -122,12 +123,14 @@ async function xlsxWriter(target: string): Promise<BatchWriter> {
 }
 
 /** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
-export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable): Promise<BatchWriter> {
+export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable, lang?: 'zh' | 'en'): Promise<BatchWriter> {
+  // The result columns are named by key, or by their labels in the language asked for (--lang).
+  const header = outputHeader(lang);
   if (format === 'xlsx') {
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
-    return xlsxWriter(path);
+    return xlsxWriter(path, header);
   }
-  if (!path) return textWriter(stdout, format);
+  if (!path) return textWriter(stdout, format, header);
   const file = await partialFile(path);
-  return textWriter(file.stream, format, file.settle);
+  return textWriter(file.stream, format, header, file.settle);
 }

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { AUDIT_OUTCOMES, CitationSchema, DECISION_KINDS } from './ruleset.ts';
+import { AUDIT_OUTCOMES, CitationSchema } from './ruleset.ts';
 import { IsoDate, Literals, Opt, Strict } from './common.ts';
 import { ProfileRef } from './profile.ts';
 import { DecisionSchema, DUTY_STATES, FactTest, Kind, Title } from './decision.ts';

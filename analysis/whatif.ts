@@ -2,6 +2,7 @@ import { evaluate, type EvaluateOptions, type RuleBase } from '../engine/index.t
 import type { Answer, Profile } from '../schemas/index.ts';
 import { applyChanges, type ProfileChange } from './change.ts';
 import { linkWhyNot } from './links.ts';
+import { WHATIF_TEXT } from './whatif-text.ts';
 
 export interface Difference {
   audit: { from: string; to: string; changed: boolean; basisFrom: string[]; basisTo: string[] };
@@ -24,7 +25,8 @@ const missedKeys = (a: Answer) => a.summary.audit.missed.map((m) => `${m.id}@${m
 const delta = (a: string[], b: string[]) => ({ added: b.filter((x) => !a.includes(x)), removed: a.filter((x) => !b.includes(x)) });
 
 export function differenceOf(before: Answer, after: Answer, changes: readonly ProfileChange[]): Difference {
-  const what = changes.map((c) => (c.remove ? `${c.path} is not given` : `${c.path} is ${JSON.stringify(c.value)}`)).join(' and ');
+  // The changes and the sentences about them are in the answers' language.
+  const what = changes.map(WHATIF_TEXT[after.language].change).join(WHATIF_TEXT[after.language].and);
   const a = before.summary;
   const b = after.summary;
   const diff: Difference = {
@@ -46,32 +48,27 @@ export function differenceOf(before: Answer, after: Answer, changes: readonly Pr
     summary: [],
   };
   const s = diff.summary;
+  const t = WHATIF_TEXT[after.language];
+  const list = (ids: readonly string[]) => ids.join(', ');
   if (diff.audit.changed) {
     s.push(
       b.audit.status === 'not-required' || (a.audit.status === 'mandatory' && b.audit.status !== 'mandatory')
-        ? `if ${what}, the audit stops being ${a.audit.status} under ${a.audit.basis.join(', ')} and becomes ${b.audit.status}${b.audit.basis.length ? ` under ${b.audit.basis.join(', ')}` : ''}`
-        : `if ${what}, the audit becomes ${b.audit.status} under ${b.audit.basis.join(', ')} (was ${a.audit.status})`,
+        ? t.stops(what, a.audit.status, list(a.audit.basis), b.audit.status, list(b.audit.basis))
+        : t.becomes(what, b.audit.status, list(b.audit.basis), a.audit.status),
     );
   }
   if (diff.due.changed) {
-    s.push(
-      b.audit.dueBy === null
-        ? `if ${what}, no due date applies any more (was ${a.audit.dueBy} under ${a.audit.dueBasis.join(', ')})`
-        : `if ${what}, the audit is due ${b.audit.dueBy} under ${b.audit.dueBasis.join(', ')}${a.audit.dueBy ? ` (was ${a.audit.dueBy})` : ''}`,
-    );
+    s.push(b.audit.dueBy === null ? t.noDue(what, a.audit.dueBy, list(a.audit.dueBasis)) : t.due(what, b.audit.dueBy, list(b.audit.dueBasis), a.audit.dueBy));
   }
-  if (diff.overdue.changed)
-    s.push(
-      `if ${what}, overdue becomes ${b.audit.overdue === null ? 'not known' : b.audit.overdue ? 'yes' : 'no'} (was ${a.audit.overdue === null ? 'not known' : a.audit.overdue ? 'yes' : 'no'})`,
-    );
-  for (const m of diff.missed.added) s.push(`if ${what}, the due date ${m} counts as missed`);
-  for (const m of diff.missed.removed) s.push(`if ${what}, the due date ${m} no longer counts as missed`);
-  if (diff.route.changed) s.push(`if ${what}, the audit route changes from ${a.process.route} to ${b.process.route}`);
-  for (const id of diff.incentives.added) s.push(`if ${what}, the enterprise may claim ${id}`);
-  for (const id of diff.incentives.removed) s.push(`if ${what}, the enterprise no longer gets ${id}`);
-  for (const id of diff.sanctions.added) s.push(`if ${what}, the enterprise faces ${id}`);
-  for (const id of diff.sanctions.removed) s.push(`if ${what}, the enterprise no longer faces ${id}`);
-  if (s.length === 0) s.push(`if ${what}, nothing in the summary changes`);
+  if (diff.overdue.changed) s.push(t.overdue(what, b.audit.overdue, a.audit.overdue));
+  for (const m of diff.missed.added) s.push(t.missedAdded(what, m));
+  for (const m of diff.missed.removed) s.push(t.missedRemoved(what, m));
+  if (diff.route.changed) s.push(t.route(what, a.process.route, b.process.route));
+  for (const id of diff.incentives.added) s.push(t.incentiveAdded(what, id));
+  for (const id of diff.incentives.removed) s.push(t.incentiveRemoved(what, id));
+  for (const id of diff.sanctions.added) s.push(t.sanctionAdded(what, id));
+  for (const id of diff.sanctions.removed) s.push(t.sanctionRemoved(what, id));
+  if (s.length === 0) s.push(t.nothing(what));
   return diff;
 }
 

@@ -84,7 +84,10 @@ export function registerAnalysisCommands(program: Command): void {
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify({ holds: result.holds, checks: result.checks }, null, 2)}\n`);
       else {
         for (const c of result.checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'} ${c.check}: ${c.detail}\n`);
-        process.stdout.write(result.holds ? 'the answer still holds\n' : 'the answer no longer holds\n');
+        const zh = answer.language === 'zh';
+        process.stdout.write(
+          result.holds ? (zh ? '该答复仍然成立\n' : 'the answer still holds\n') : zh ? '该答复已不再成立\n' : 'the answer no longer holds\n',
+        );
       }
       process.exitCode = result.holds ? 0 : 1;
     });

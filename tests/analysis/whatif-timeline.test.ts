@@ -26,7 +26,13 @@ describe('what-if', () => {
     expect(r.before.summary.audit.status).toBe('mandatory');
     expect(r.after.summary.audit.status).toBe('encouraged');
     expect(r.difference.audit).toMatchObject({ from: 'mandatory', to: 'encouraged', changed: true });
-    expect(r.difference.summary[0]).toMatch(/the audit stops being mandatory under cppl-2012-art27-2-1-exceeds-standard-or-quota/);
+    expect(r.difference.summary[0]).toBe(
+      '假如「污染物排放超标」为否，审核不再是 mandatory（依据 cppl-2012-art27-2-1-exceeds-standard-or-quota），而是 encouraged（依据 cppl-2012-art27-1-audit-as-needed）',
+    );
+    const en = whatIf(bundled(), p, { asOf: '2014-06-01', rulesets: ['cppl'], lang: 'en' }, [{ path: 'environment.exceedsDischargeStandard', value: false }]);
+    expect(en.difference.summary[0]).toMatch(
+      /^if “Discharges above the standard” is no, the audit stops being mandatory under cppl-2012-art27-2-1-exceeds-standard-or-quota/,
+    );
     expect(r.difference.incentives.added).toContain('cppl-2012-art28-voluntary-agreement');
   });
 

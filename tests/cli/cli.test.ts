@@ -27,11 +27,18 @@ describe('cleanprod CLI', () => {
 
   it('verify re-checks a stored answer with the reference engine: it holds, and a tampered one does not (exit 1)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cleanprod-verify-'));
-    const answer = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--format', 'json');
+    // verify speaks the stored answer's language: this one is in English.
+    const answer = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--format', 'json', '--lang', 'en');
     writeFileSync(join(dir, 'answer.json'), answer.stdout);
     const ok = run('verify', 'examples/foshan-ceramics.yaml', join(dir, 'answer.json'));
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('the answer still holds');
+    const summary = run('evaluate', 'examples/foshan-ceramics.yaml', '--as-of', '2014-06-01', '--format', 'json', '--view', 'summary');
+    writeFileSync(join(dir, 'summary.json'), summary.stdout);
+    const lean = run('verify', 'examples/foshan-ceramics.yaml', join(dir, 'summary.json'));
+    expect(lean.status, lean.stderr).toBe(0);
+    expect(lean.stdout).toContain('该答复为摘要视图，不含逐项结论：只核对结论摘要');
+    expect(lean.stdout).toContain('该答复仍然成立');
     const tampered = JSON.parse(answer.stdout);
     tampered.decisions = tampered.decisions.filter((d: { kind: string }) => d.kind !== 'sanction' && d.kind !== 'incentive');
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));

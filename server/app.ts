@@ -23,6 +23,9 @@ import { rulesetRoutes } from './routes/rulesets.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
 import { benchRoutes } from './routes/bench.ts';
+import { rulesetDocsRoutes } from './routes/ruleset-docs.ts';
+import { rulesetCompareRoutes } from './routes/ruleset-compare.ts';
+import { rulesetsPageRoutes } from './routes/rulesets-page.ts';
 
 /**
  * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
@@ -135,6 +138,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(rulesetRoutes, { rules });
   app.register(pageRoutes);
   app.register(analysisRoutes, { rules, today, populationLimit: o.populationLimit, pool });
+  app.register(rulesetDocsRoutes, { rules });
+  app.register(rulesetCompareRoutes, { rules, populationLimit: o.populationLimit, pool });
+  app.register(rulesetsPageRoutes);
   if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

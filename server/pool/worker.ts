@@ -4,6 +4,7 @@ import { validatorFor, type EvaluateRequest } from '../../schemas/index.ts';
 import { problemFor, validationErrors } from '../problem.ts';
 import { answer } from '../answer.ts';
 import type { RulesRef, Task, TaskResult } from './tasks.ts';
+import { runImpactDetail } from './impact-task.ts';
 
 /**
  * The worker pool's module (run from dist/server/pool/worker.js by piscina): the heavy routes' work, off the server's
@@ -63,6 +64,8 @@ async function run(task: Task): Promise<TaskResult> {
       const t = timeline(base, task.profile, { ...(task.from ? { from: task.from } : {}), to: task.to, ...(task.rulesets ? { rulesets: task.rulesets } : {}) });
       return { ok: true, json: JSON.stringify(t), evaluations: 0 };
     }
+    case 'impact-detail':
+      return { ok: true, ...(await runImpactDetail(base, task)) };
     case 'verify': {
       const { holds, checks } = await verifyAnswer(base, task.profile, task.answer);
       return { ok: true, json: JSON.stringify({ holds, checks }), evaluations: 1 };

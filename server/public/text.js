@@ -83,12 +83,7 @@ export const UI = /** @type {const} @satisfies {Record<string, Pair>} */ ({
   asOfLabel: ['评估日期', 'As of'],
   dueNote: ['截止', 'due'],
   listSeparator: ['；', '; '],
-  rulesetsLink: ['规则集与版本', 'Rule sets and versions'],
   timeline: ['审核要求时间线', 'Audit obligations over time'],
-  timelineIntro: [
-    '按评估日期及以前的各项政策，企业在每个时期的审核要求、完成期限，以及已按期完成、已错过和已补做的期限。',
-    'Under the policies up to the evaluation date: the audit status in each period, the due dates, and the deadlines met, missed and made up.',
-  ],
   tlLoading: ['正在生成时间线…', 'Drawing the timeline…'],
   tlFailed: ['无法生成时间线：', 'Could not draw the timeline: '],
   tlDesc: [

@@ -120,6 +120,9 @@ export async function showRule(id, version, rule) {
   }
 }
 
+/** The id of the rule shown, if any. */
+export const shownRule = () => current?.rule;
+
 export function hideRule() {
   current = null;
   for (const chip of document.querySelectorAll('.rule-chip[aria-pressed="true"]')) chip.setAttribute('aria-pressed', 'false');

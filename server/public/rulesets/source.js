@@ -5,7 +5,7 @@
 import { byId, h } from '../dom.js';
 import { langTag } from '../state.js';
 import { api, errorText } from './api.js';
-import { hideRule, showRule } from './rule.js';
+import { hideRule, showRule, shownRule } from './rule.js';
 import { ruleSets } from './sets.js';
 import { tr } from './text.js';
 
@@ -75,7 +75,14 @@ function passage(src, p) {
       {},
       h(
         'button',
-        { type: 'button', class: 'rule-chip', 'data-rule': q.id, 'aria-controls': 'rule-panel', onclick: () => void showRule(src.id, src.version, q.id) },
+        {
+          type: 'button',
+          class: 'rule-chip',
+          'data-rule': q.id,
+          'aria-controls': 'rule-panel',
+          'aria-pressed': String(q.id === shownRule()),
+          onclick: () => void showRule(src.id, src.version, q.id),
+        },
         h('code', {}, q.id),
         h('span', { lang: langTag() }, ` ${r?.title ?? ''}`),
       ),
@@ -91,17 +98,19 @@ function passage(src, p) {
 }
 
 /**
- * Shows a version's source text (`id@version`), in the page's language.
+ * Shows a version's source text (`id@version`), in the page's language; the rule shown beside it is closed unless
+ * the same version is shown again (a language switch).
  * @param {string} key
+ * @param {{ keepRule?: boolean }} [options]
  */
-export async function loadSource(key) {
+export async function loadSource(key, { keepRule = false } = {}) {
   const [id, version] = key.split('@');
   if (!id || !version) return;
   const mine = ++seq;
   const body = byId('source-body');
   const stats = byId('source-stats');
   byId('source-version', HTMLSelectElement).value = key;
-  hideRule();
+  if (!keepRule) hideRule();
   stats.textContent = tr('loading');
   try {
     /** @type {Source} */
@@ -139,5 +148,5 @@ export function applyFilter() {
 /** The version shown, again in the page's language. */
 export function redrawSource() {
   const key = byId('source-body').dataset.key;
-  if (key) void loadSource(key);
+  if (key) void loadSource(key, { keepRule: true });
 }

@@ -7,6 +7,7 @@ import { languageOf } from '../language.ts';
 import { COST, type HeavyPool, rulesRef, type Task } from '../pool/index.ts';
 import { type PopulationFile, PopulationTooLargeError } from '../pool/impact-task.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
+import { languageHeaders } from './ruleset-docs.ts';
 import { DiffWordsSchema, ImpactDetailSchema } from './ruleset-schemas.ts';
 
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100, description: 'rule-set id, e.g. cppl' });
@@ -76,7 +77,7 @@ export const rulesetCompareRoutes: FastifyPluginAsync<RulesetCompareOptions> = a
       const b = versionOf(base, id, to, 'to', 'id');
       const diff = JSON.parse(await run('/v1/rulesets/:id/diff/words', { kind: 'diff', id, from, to, rules: rulesRef(base) })) as RuleSetDiff;
       const lang = languageOf(request);
-      reply.header('content-language', lang === 'zh' ? 'zh-CN' : 'en');
+      languageHeaders(reply, lang);
       return diffInWords(diff, a, b, lang);
     },
   );

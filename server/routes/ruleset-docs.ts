@@ -21,6 +21,13 @@ export const CASES_LISTED = 200;
 type VersionRequest = FastifyRequest<{ Params: { id: string; version: string } }>;
 type RuleRequest = FastifyRequest<{ Params: { id: string; version: string; rule: string } }>;
 
+/** An answer worded in the language of Accept-Language: says which, and that caches must key on it. */
+export function languageHeaders(reply: FastifyReply, lang: 'zh' | 'en'): void {
+  reply.header('content-language', lang === 'zh' ? 'zh-CN' : 'en');
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, accept-language` : 'accept-language');
+}
+
 const notFound = (request: FastifyRequest, reply: FastifyReply, detail: string) =>
   sendProblem(reply, {
     type: 'https://cleanprod.example/problems/not-found',
@@ -104,7 +111,7 @@ export const rulesetDocsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = 
       const warnings = Object.fromEntries(
         (v.file.warnings ?? []).filter((x) => x.citation).map((x) => [x.code, { section: x.citation!.section, message: x.message[lang] }]),
       );
-      reply.header('content-language', lang === 'zh' ? 'zh-CN' : 'en');
+      languageHeaders(reply, lang);
       return {
         id,
         version,
@@ -132,12 +139,13 @@ export const rulesetDocsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = 
         response: { 200: RuleDetailSchema, ...PROBLEMS },
       },
     },
-    async (request: RuleRequest) => {
+    async (request: RuleRequest, reply) => {
       const { id, version, rule } = request.params;
       const v = versionOf(rules.current(), id, version, 'version', 'id');
       const r = v.rules.find((x) => x.json.id === rule)?.json;
       if (!r) throw new UnknownRuleSetError(`${id} ${version} has no rule '${rule}'`, 'rule');
       const lang = languageOf(request);
+      languageHeaders(reply, lang);
       return {
         ruleset: id,
         version,

@@ -25,6 +25,34 @@ const PROFILE = {
 };
 const link = (profile: unknown, asOf: string) => `/#profile=${Buffer.from(JSON.stringify(profile)).toString('base64url')}&asOf=${asOf}`;
 
+describe('profile links', () => {
+  it('carry a profile (Chinese text too) and a date in the fragment, and say when they cannot be read', async () => {
+    const mod = await import(new URL('../../server/public/profile-link.js', import.meta.url).href);
+    const href: string = mod.profileLink(PROFILE, '2023-06-01');
+    expect(href).toMatch(/^\/#profile=[\w-]+&asOf=2023-06-01$/);
+    expect(href).toBe(link(PROFILE, '2023-06-01'));
+    expect(mod.readProfileLink(href.slice(1))).toEqual({ profile: PROFILE, asOf: '2023-06-01' });
+    expect(mod.readProfileLink('#other=1')).toBeNull();
+    expect(mod.readProfileLink('#profile=WzFd').error).toBe('not a JSON object');
+    expect(mod.readProfileLink(`#profile=${'A'.repeat(mod.MAX_LINK + 1)}`).error).toMatch(/^longer than/);
+    expect(mod.readProfileLink(`${href.slice(1).replace(/&asOf=.*/, '')}&asOf=tomorrow`)).toEqual({ profile: PROFILE });
+    // Nested objects are walked down to the form's fields; arrays and lists of records are one value each.
+    const paths = new Set(['location.city', 'industry.keys', 'audit.rounds', 'name']);
+    expect([...mod.flatten(PROFILE, paths)]).toEqual([
+      ['name', '佛山某造纸厂'],
+      ['sector', 'industry'],
+      ['location.city', 'foshan'],
+      ['location.district', 'nanhai'],
+      ['industry.keys', ['papermaking']],
+      ['size.annualRevenue', 9000],
+      ['ownership.centralSOE', false],
+      ['energy.exceedsConsumptionQuota', true],
+      ['environment.exceedsDischargeStandard', false],
+      ['audit.rounds', [{ completedOn: '2016-03-01' }]],
+    ]);
+  });
+});
+
 describe('the timeline on /', () => {
   it('a linked profile is filled in and evaluated; its timeline shows each period, due date, met and missed deadline (zh, en)', async () => {
     const page = await harness.open(link(PROFILE, '2023-06-01'));

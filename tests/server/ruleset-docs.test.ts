@@ -155,7 +155,7 @@ describe('GET /v1/rulesets/{id}/versions/{version}/rules/{rule}', () => {
     const foshan = (
       await app.inject({ url: '/v1/rulesets/foshan-cp-plan-2011/versions/1.0.0/rules/fs2011-t8-nonmetallic-2011-2015-ceramics-glass-sanitary', headers: EN })
     ).json();
-    expect(foshan.jurisdiction).toBe('Foshan');
+    expect(foshan.jurisdiction).toBe('Foshan (Chancheng, Nanhai, Shunde, Gaoming, Sanshui)');
   });
 
   it('an unknown rule is refused naming the rule', async () => {

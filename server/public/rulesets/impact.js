@@ -145,7 +145,7 @@ function breakdown(id, title, path, rows, width, top = rows.length) {
     { class: 'impact-block', id: `${id}-block` },
     h('h4', {}, title),
     charted.length ? chart : h('p', {}, tr('transitionsNone')),
-    h('details', {}, h('summary', {}, tr('asTable')), h('div', { class: 'table-wrap' }, table)),
+    h('details', {}, h('summary', {}, tr('allGroups', { what: title })), h('div', { class: 'table-wrap' }, table)),
   );
 }
 

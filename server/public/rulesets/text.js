@@ -92,6 +92,7 @@ export const UI = /** @type {const} @satisfies {Record<string, Pair>} */ ({
   count: ['数量', 'Count'],
   change: ['变化', 'Change'],
   asTable: ['以表格查看', 'As a table'],
+  allGroups: ['{what}：全部明细（含企业数与其他变化）', '{what}: every group, with its size and other changes'],
   listSep: ['、', ', '],
   groupsIntro: ['各条规则的变化（新增 +、不再适用 −）：', 'Each rule that changes (+ now applies, − no longer applies):'],
 });

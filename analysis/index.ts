@@ -11,3 +11,6 @@ export * from './verify.ts';
 export * from './links.ts';
 export * from './request.ts';
 export * from './reference-doc.ts';
+export * from './rule-words.ts';
+export * from './diff-words.ts';
+export * from './impact-detail.ts';

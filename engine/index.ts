@@ -23,3 +23,4 @@ export * from './duties.ts';
 export * from './lateness.ts';
 export * from './audit-summary.ts';
 export * from './unused.ts';
+export * from './condition-words.ts';

@@ -51,16 +51,24 @@ const EXPECT: Record<Lang, Record<string, Phrase>> = {
 };
 
 /**
+ * What a condition asks, in words: 「超过单位产品能耗限额标准要求：是」 / "Exceeds the energy-consumption quota required: yes".
+ * A test under `not` (negated) says that what follows must not hold.
+ */
+export function requirementWords(t: Omit<LeafTest, 'actual'>, lang: Lang): string {
+  const label = factLabel(t.fact, lang);
+  const value =
+    t.operator === 'nonEmpty' ? (lang === 'zh' ? (t.value ? '至少一项' : '无') : t.value ? 'at least one' : 'none') : valueWords(t.fact, t.value, lang);
+  const expected = (EXPECT[lang][t.operator] ?? ((v: string) => `${t.operator} ${v}`))(value);
+  if (lang === 'zh') return `${label}要求：${t.negated ? '并非' : ''}${expected}`;
+  return `${label} required: ${t.negated ? 'not ' : ''}${expected}`;
+}
+
+/**
  * One condition in words, as a person reads it: 「行业要求：包含宾馆、餐饮之一；企业：建材、陶瓷」 /
  * "Industries required: any of hotels, catering; the enterprise: building materials, ceramics". A test under `not`
  * (negated) says that what follows must not hold.
  */
 export function testWords(t: LeafTest, lang: Lang): string {
-  const label = factLabel(t.fact, lang);
-  const value =
-    t.operator === 'nonEmpty' ? (lang === 'zh' ? (t.value ? '至少一项' : '无') : t.value ? 'at least one' : 'none') : valueWords(t.fact, t.value, lang);
-  const expected = (EXPECT[lang][t.operator] ?? ((v: string) => `${t.operator} ${v}`))(value);
   const actual = valueWords(t.fact, t.actual, lang);
-  if (lang === 'zh') return `${label}要求：${t.negated ? '并非' : ''}${expected}；企业：${actual}`;
-  return `${label} required: ${t.negated ? 'not ' : ''}${expected}; the enterprise: ${actual}`;
+  return `${requirementWords(t, lang)}${lang === 'zh' ? '；企业：' : '; the enterprise: '}${actual}`;
 }

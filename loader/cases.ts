@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Answer, GoldenCase } from '../schemas/index.ts';
 import { inProject } from './root.ts';
@@ -33,7 +33,6 @@ export function loadCases(dir: string = BUNDLED_CASES_DIR, only?: readonly strin
   const cases: LoadedCase[] = [];
   const problems: string[] = [];
   if (!existsSync(dir)) return { cases, problems: [`${dir}: cases directory does not exist`] };
-  const validate = validatorFor<GoldenCase>('GoldenCase');
   const readDir = (sub: string, ruleset: string, pinnedVersion?: string) => {
     for (const f of readdirSync(sub).sort()) {
       const path = join(sub, f);
@@ -43,24 +42,8 @@ export function loadCases(dir: string = BUNDLED_CASES_DIR, only?: readonly strin
         continue;
       }
       if (!/\.ya?ml$/.test(f)) continue;
-      const file = relative(process.cwd(), path);
-      let doc: unknown;
-      try {
-        doc = parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true });
-      } catch (e) {
-        problems.push(`${file}: YAML: ${String(e).split('\n')[0]}`);
-        continue;
-      }
-      if (!validate(doc)) {
-        problems.push(...describeErrors(validate.errors).map((e) => `${file}: ${e.path}: ${e.message}`));
-        continue;
-      }
-      const expected = slugify(doc.name);
-      if (f.replace(/\.ya?ml$/, '') !== expected) problems.push(`${file}: file name must be the case's sentence: ${expected}.yaml`);
-      if (pinnedVersion !== undefined && doc.versions?.[ruleset] !== undefined && doc.versions[ruleset] !== pinnedVersion) {
-        problems.push(`${file}: filed under ${ruleset}/${pinnedVersion}/ but pins ${ruleset} ${doc.versions[ruleset]}`);
-      }
-      cases.push({ file, ruleset, ...(pinnedVersion !== undefined ? { pinnedVersion } : {}), case: doc });
+      const loaded = parseCase(readFileSync(path, 'utf8'), relative(process.cwd(), path), ruleset, pinnedVersion, problems);
+      if (loaded) cases.push(loaded);
     }
   };
   for (const ruleset of readdirSync(dir).sort()) {
@@ -69,6 +52,31 @@ export function loadCases(dir: string = BUNDLED_CASES_DIR, only?: readonly strin
     readDir(sub, ruleset);
   }
   return { cases, problems };
+}
+
+/**
+ * One case file's text (`file`: its path as shown, named `<sentence>.yaml` under cases/<ruleset>/[<version>/]): the case,
+ * or undefined with its problems (YAML, schema, misnamed, pinned to another version than its directory's) pushed.
+ */
+export function parseCase(text: string, file: string, ruleset: string, pinnedVersion: string | undefined, problems: string[]): LoadedCase | undefined {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { uniqueKeys: true });
+  } catch (e) {
+    problems.push(`${file}: YAML: ${String(e).split('\n')[0]}`);
+    return undefined;
+  }
+  const validate = validatorFor<GoldenCase>('GoldenCase');
+  if (!validate(doc)) {
+    problems.push(...describeErrors(validate.errors).map((e) => `${file}: ${e.path}: ${e.message}`));
+    return undefined;
+  }
+  const expected = slugify(doc.name);
+  if (basename(file).replace(/\.ya?ml$/, '') !== expected) problems.push(`${file}: file name must be the case's sentence: ${expected}.yaml`);
+  if (pinnedVersion !== undefined && doc.versions?.[ruleset] !== undefined && doc.versions[ruleset] !== pinnedVersion) {
+    problems.push(`${file}: filed under ${ruleset}/${pinnedVersion}/ but pins ${ruleset} ${doc.versions[ruleset]}`);
+  }
+  return { file, ruleset, ...(pinnedVersion !== undefined ? { pinnedVersion } : {}), case: doc };
 }
 
 /** The versions a case pins: its own `versions`, and the version its directory names. */

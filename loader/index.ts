@@ -12,3 +12,5 @@ export * from './shorthand.ts';
 export * from './author.ts';
 export * from './source-text.ts';
 export * from './limits.ts';
+export * from './source-passages.ts';
+export * from './case-index.ts';

@@ -1,13 +1,7 @@
 import type { RuleSetFile } from '../schemas/index.ts';
-import { SourceText } from './quotes.ts';
+import { type PassageQuoter, sourcePassages } from './source-passages.ts';
 
 export type SourceLanguage = 'en' | 'zh';
-
-/** Something in a version that quotes the text: a rule, or a warning with a citation. */
-interface Quoter {
-  label: string;
-  fragments: string[];
-}
 
 const WORDS = {
   en: {
@@ -32,7 +26,6 @@ const WORDS = {
   },
 } as const;
 
-const fragmentsOf = (quote: string | string[]) => (Array.isArray(quote) ? quote : [quote]);
 const escapeMd = (s: string) => s.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 
 /**
@@ -48,84 +41,33 @@ export function sourceMarkdown(
 ): { markdown: string; passages: number; quoted: number; quoters: number } {
   const w = WORDS[lang];
   const key = `${file.id} ${file.version}`;
-  const source = new SourceText(text);
-  const quoters: Quoter[] = [
-    ...file.rules.map((r) => ({
-      label: `\`${r.id}\` — ${r.kind} · ${r.outcome} — ${escapeMd(r.citation.section)} — ${escapeMd(r.title[lang])}`,
-      fragments: fragmentsOf(r.citation.quote),
-    })),
-    ...(file.warnings ?? []).flatMap((x) =>
-      x.citation ? [{ label: `${w.warning} \`${x.code}\` — ${escapeMd(x.citation.section)}`, fragments: fragmentsOf(x.citation.quote) }] : [],
-    ),
-  ];
-
-  // Each line's span in the text, the quoted ranges inside it, and who quotes it.
-  const lines: { start: number; end: number; marks: [number, number][]; by: Map<Quoter, number> }[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    lines.push({ start, end, marks: [], by: new Map() });
-    start = end + 1;
-  }
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  const rules = new Map(file.rules.map((r) => [r.id, r]));
+  const warnings = new Map((file.warnings ?? []).map((x) => [x.code, x]));
+  const label = (q: PassageQuoter) => {
+    if (q.kind === 'warning') return `${w.warning} \`${q.id}\` — ${escapeMd(warnings.get(q.id)?.citation?.section ?? '')}`;
+    const r = rules.get(q.id)!;
+    return `\`${r.id}\` — ${r.kind} · ${r.outcome} — ${escapeMd(r.citation.section)} — ${escapeMd(r.title[lang])}`;
   };
-  for (const q of quoters) {
-    for (const fragment of q.fragments) {
-      const places = source.find(fragment);
-      for (const [s, e] of places) {
-        for (let i = lineAt(s); i <= lineAt(e - 1); i++) {
-          const line = lines[i]!;
-          line.marks.push([Math.max(s, line.start), Math.min(e, line.end)]);
-          line.by.set(q, Math.max(line.by.get(q) ?? 0, places.length));
-        }
-      }
-    }
-  }
-
+  const { passages, counts } = sourcePassages(file, text);
   const out: string[] = [w.title(file.source.document, key), '', w.intro(`rules/${file.id}/${file.source.file}`, key), ''];
-  const summaryAt = out.length;
-  let passages = 0;
-  let quoted = 0;
-  for (const line of lines) {
-    const raw = text.slice(line.start, line.end).replace(/\r$/, '');
-    if (raw.trim() === '') continue;
-    const heading = /^(#{1,5})\s+(.*)$/.exec(raw.trim());
-    if (heading && line.by.size === 0) {
-      out.push(`#${heading[1]} ${heading[2]}`, '');
+  out.push(w.stats(counts.quoters, counts.quoted, counts.passages), '');
+  for (const p of passages) {
+    if (p.heading !== undefined) {
+      out.push(`#${p.text.trim().replace(/^(#{1,5})\s+/, '$1 ')}`, '');
       continue;
     }
-    passages++;
-    if (line.by.size > 0) quoted++;
-    out.push(`> ${line.by.size === 0 ? `${w.notQuoted} ` : ''}${highlighted(line.start, raw, line.marks)}`, '');
-    for (const [q, times] of line.by) out.push(`- ${q.label}${times > 1 ? w.repeated(times) : ''}`);
-    if (line.by.size > 0) out.push('');
+    out.push(`> ${p.quotedBy.length === 0 ? `${w.notQuoted} ` : ''}${highlighted(p.text, p.marks)}`, '');
+    for (const q of p.quotedBy) out.push(`- ${label(q)}${q.places > 1 ? w.repeated(q.places) : ''}`);
+    if (p.quotedBy.length > 0) out.push('');
   }
-  out.splice(summaryAt, 0, w.stats(quoters.length, quoted, passages), '');
-  return { markdown: `${out.join('\n').trimEnd()}\n`, passages, quoted, quoters: quoters.length };
+  return { markdown: `${out.join('\n').trimEnd()}\n`, passages: counts.passages, quoted: counts.quoted, quoters: counts.quoters };
 }
 
-/** The line with its quoted ranges (offsets in the whole text) in bold, overlapping ranges merged. */
-function highlighted(lineStart: number, raw: string, marks: [number, number][]): string {
-  const merged: [number, number][] = [];
-  for (const [s, e] of [...marks].sort((a, b) => a[0] - b[0])) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
+/** The line with its quoted ranges (merged offsets into the line) in bold. */
+function highlighted(raw: string, marks: readonly [number, number][]): string {
   let out = '';
   let at = 0;
-  for (const [s, e] of merged) {
-    const from = s - lineStart;
-    const to = Math.min(e - lineStart, raw.length);
-    if (from >= to) continue;
+  for (const [from, to] of marks) {
     out += `${escapeMd(raw.slice(at, from))}**${escapeMd(raw.slice(from, to))}**`;
     at = to;
   }

@@ -28,6 +28,9 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { problemRoutes } from './routes/problems.ts';
+import { rulesetDocsRoutes } from './routes/ruleset-docs.ts';
+import { rulesetCompareRoutes } from './routes/ruleset-compare.ts';
+import { rulesetsPageRoutes } from './routes/rulesets-page.ts';
 
 /**
  * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
@@ -133,6 +136,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(pageRoutes);
   app.register(problemRoutes);
   app.register(analysisRoutes, { rules, today, populationLimit: o.populationLimit, pool });
+  app.register(rulesetDocsRoutes, { rules });
+  app.register(rulesetCompareRoutes, { rules, populationLimit: o.populationLimit, pool });
+  app.register(rulesetsPageRoutes);
   if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

@@ -85,7 +85,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (status >= 400 && status < 500) {
     const known = FASTIFY[error.code ?? ''];
     const slug = known?.[0] ?? BY_STATUS[status] ?? 'bad-request';
-    const text = known?.[1] ?? { en: error.message, zh: T.clientError.zh };
+    // A route's own client error may carry its sentence in both languages (`text`).
+    const text = known?.[1] ?? (error as { text?: Bilingual }).text ?? { en: error.message, zh: T.clientError.zh };
     return send(problemOf(slug, lang, text[lang], [fieldIn(placeOf(slug), text, lang)], instance));
   }
   return internal(error, request, reply, lang);

@@ -6,6 +6,7 @@ import { answer } from '../answer.ts';
 import { bodyLanguage } from '../language.ts';
 import { normalizeRequest } from '../normalize.ts';
 import type { RulesRef, Task, TaskResult, Warning } from './tasks.ts';
+import { runImpactDetail } from './impact-task.ts';
 
 /**
  * The worker pool's module (run from dist/server/pool/worker.js by piscina): the heavy routes' work, off the server's
@@ -71,6 +72,8 @@ async function run(task: Task): Promise<TaskResult> {
       const t = timeline(base, task.profile, { ...(task.from ? { from: task.from } : {}), to: task.to, ...(task.rulesets ? { rulesets: task.rulesets } : {}) });
       return { ok: true, json: JSON.stringify({ ...t, ...warnings(task) }), evaluations: 0 };
     }
+    case 'impact-detail':
+      return { ok: true, ...(await runImpactDetail(base, task)) };
     case 'verify': {
       const { holds, checks } = await verifyAnswer(base, task.profile, task.answer);
       return { ok: true, json: JSON.stringify({ holds, checks, ...warnings(task) }), evaluations: 1 };

@@ -1,14 +1,16 @@
 // @ts-check
 // The bilingual cleaner-production self-assessment page: plain ES modules, no build step, no framework. The form is
 // generated from GET /v1/schemas/profile and labelled from GET /v1/labels; answers come from POST /v1/evaluate.
-import { byId, relabel } from './dom.js';
+import { byId, h, relabel } from './dom.js';
 import { evaluateNow } from './evaluate.js';
 import { buildForm } from './form.js';
 import { loadLabels } from './labels.js';
+import { fillForm, readProfileLink } from './profile-link.js';
 import { renderResult } from './result.js';
 import { renderScreener, toggleStopped } from './screener.js';
 import { pick, state } from './state.js';
 import { UI, tr } from './text.js';
+import { drawTimeline } from './timeline.js';
 
 /** @import { Lang, SchemaNode } from './state.js' */
 
@@ -22,6 +24,29 @@ function setLang(lang) {
   relabel();
   renderScreener();
   if (state.answer) renderResult(state.answer);
+  drawTimeline();
+}
+
+/**
+ * A profile passed by link (`#profile=…&asOf=…`, profile-link.js): fills the form, says what it could not take, and
+ * evaluates. Returns whether there was one.
+ */
+function openLinkedProfile() {
+  const linked = readProfileLink(location.hash);
+  if (!linked) return false;
+  const status = byId('link-status');
+  if ('error' in linked) {
+    status.replaceChildren(h('p', { class: 'error' }, h('span', { text: UI.linkBroken }), linked.error));
+    return false;
+  }
+  if (linked.asOf) byId('asOf', HTMLInputElement).value = linked.asOf;
+  const refused = fillForm(linked.profile);
+  const codes = refused.flatMap((p, i) => [...(i ? [', '] : []), h('code', {}, p)]);
+  status.replaceChildren(
+    h('p', { text: UI.linkOpened }),
+    ...(refused.length ? [h('p', { id: 'link-refused', class: 'error' }, h('span', { text: UI.linkRefused }), codes)] : []),
+  );
+  return true;
 }
 
 /** Today in the browser's time zone, YYYY-MM-DD. */
@@ -60,6 +85,15 @@ async function boot() {
   form.hidden = false;
   status.textContent = '';
   setLang(state.lang);
+  let resized = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = window.setTimeout(drawTimeline, 150);
+  });
+  if (openLinkedProfile()) {
+    renderScreener();
+    await evaluateNow();
+  }
   document.body.dataset.ready = 'true';
 }
 

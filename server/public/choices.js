@@ -4,7 +4,7 @@
 import { h, idFor } from './dom.js';
 import { fieldHint, fieldLabel, optionLabel } from './labels.js';
 import { UI } from './text.js';
-import { enumOptions, register } from './controls.js';
+import { choose, enumOptions, fill, register } from './controls.js';
 
 /**
  * An array of enum values as a group of checkboxes; over 12 values get a filter that matches either language's name.
@@ -54,6 +54,11 @@ export function checkboxField(path, values) {
         if (target instanceof HTMLElement) target.focus();
       },
     },
+    (v) => {
+      if (!Array.isArray(v)) return false;
+      for (const b of boxes()) b.checked = v.includes(b.value);
+      return v.every((x) => boxes().some((b) => b.value === x));
+    },
   );
   return fs;
 }
@@ -101,6 +106,7 @@ export function districtField(path, byCity) {
       return v === '' ? undefined : v;
     },
     { focus: () => (sel.hidden ? input : sel).focus() },
+    (v) => typeof v === 'string' && (sel.hidden ? fill(input, v) : choose(sel, v)),
   );
   return { wrap, sync };
 }

@@ -9,14 +9,38 @@ import { UI } from './text.js';
 /** @import { SchemaNode } from './state.js' */
 
 /**
- * Records a field's control: how it reads its value and takes focus.
+ * Records a field's control: how it reads its value, takes focus and is set to a value (a profile opened by link).
  * @param {string} path
  * @param {HTMLElement} wrap
  * @param {() => unknown} read
  * @param {{ focus: () => void }} focusable
+ * @param {(value: unknown) => boolean} write
  */
-export function register(path, wrap, read, focusable) {
-  state.fields.set(path, { wrap, read, focus: () => focusable.focus() });
+export function register(path, wrap, read, focusable, write) {
+  state.fields.set(path, { wrap, read, focus: () => focusable.focus(), write });
+}
+
+/**
+ * Sets a select to a value it offers (and tells its listeners); false when it has no such option.
+ * @param {HTMLSelectElement} sel
+ * @param {string} value
+ */
+export function choose(sel, value) {
+  const known = [...sel.options].some((o) => o.value === value);
+  sel.value = known ? value : '';
+  sel.dispatchEvent(new Event('change'));
+  return known;
+}
+
+/**
+ * Sets an input's text (and tells its listeners).
+ * @param {HTMLInputElement} input
+ * @param {string} value
+ */
+export function fill(input, value) {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  return true;
 }
 
 /**
@@ -53,7 +77,13 @@ export function boolField(path) {
   const sel = h('select', { id: idFor(path), name: path });
   sel.append(h('option', { value: '', text: UI.unknown }), h('option', { value: 'true', text: UI.yes }), h('option', { value: 'false', text: UI.no }));
   const wrap = fieldWrap(path, sel);
-  register(path, wrap, () => (sel.value === '' ? undefined : sel.value === 'true'), sel);
+  register(
+    path,
+    wrap,
+    () => (sel.value === '' ? undefined : sel.value === 'true'),
+    sel,
+    (v) => typeof v === 'boolean' && choose(sel, String(v)),
+  );
   return wrap;
 }
 
@@ -65,7 +95,13 @@ export function enumField(path, values) {
   const sel = h('select', { id: idFor(path), name: path });
   enumOptions(sel, path, values);
   const wrap = fieldWrap(path, sel);
-  register(path, wrap, () => (sel.value === '' ? undefined : sel.value), sel);
+  register(
+    path,
+    wrap,
+    () => (sel.value === '' ? undefined : sel.value),
+    sel,
+    (v) => typeof v === 'string' && choose(sel, v),
+  );
   return wrap;
 }
 
@@ -83,7 +119,13 @@ export function numberField(path, s) {
     step: s.type === 'integer' ? '1' : 'any',
   });
   const wrap = fieldWrap(path, input);
-  register(path, wrap, () => (input.value.trim() === '' ? undefined : Number(input.value)), input);
+  register(
+    path,
+    wrap,
+    () => (input.value.trim() === '' ? undefined : Number(input.value)),
+    input,
+    (v) => typeof v === 'number' && fill(input, String(v)),
+  );
   return wrap;
 }
 
@@ -91,7 +133,13 @@ export function numberField(path, s) {
 export function dateField(path) {
   const input = h('input', { type: 'date', id: idFor(path), name: path });
   const wrap = fieldWrap(path, input);
-  register(path, wrap, () => input.value || undefined, input);
+  register(
+    path,
+    wrap,
+    () => input.value || undefined,
+    input,
+    (v) => typeof v === 'string' && fill(input, v) && input.value === v,
+  );
   return wrap;
 }
 
@@ -102,7 +150,13 @@ export function dateField(path) {
 export function textField(path, s) {
   const input = h('input', { type: 'text', id: idFor(path), name: path, autocomplete: 'off', spellcheck: 'false', maxLength: s.maxLength });
   const wrap = fieldWrap(path, input);
-  register(path, wrap, () => (input.value.trim() === '' ? undefined : input.value.trim()), input);
+  register(
+    path,
+    wrap,
+    () => (input.value.trim() === '' ? undefined : input.value.trim()),
+    input,
+    (v) => typeof v === 'string' && fill(input, v),
+  );
   return wrap;
 }
 
@@ -127,6 +181,7 @@ export function listTextField(path) {
       return items.length ? [...new Set(items)] : undefined;
     },
     input,
+    (v) => Array.isArray(v) && v.every((x) => typeof x === 'string') && fill(input, v.join(', ')),
   );
   return wrap;
 }

@@ -1,6 +1,6 @@
 // @ts-check
 // Evaluating: the form's profile to POST /v1/evaluate in the page's language, then the answer (or the problems,
-// linked to the fields they name).
+// linked to the fields they name), and the timeline of the same profile up to that date.
 import { byId, h } from './dom.js';
 import { readProfile } from './form.js';
 import { fieldLabel } from './labels.js';
@@ -8,6 +8,7 @@ import { renderResult } from './result.js';
 import { advanceScreener, fullForm, renderScreener } from './screener.js';
 import { START_FIELDS, pick, state } from './state.js';
 import { tr } from './text.js';
+import { loadTimeline } from './timeline.js';
 
 /** @import { Answer } from '../../schemas/answer.ts' */
 /** @typedef {{ title?: string, detail?: string, errors?: { path?: string, message?: string }[] }} Problem */
@@ -45,6 +46,7 @@ export async function evaluateNow() {
     advanceScreener(answer);
     renderResult(answer);
     renderScreener();
+    void loadTimeline(body.profile, answer.asOf);
     status.textContent = '';
     const first = state.batch.find((p) => !START_FIELDS.includes(p));
     const field = first === undefined ? undefined : state.fields.get(first);

@@ -4,7 +4,7 @@
 import { h, idFor } from './dom.js';
 import { fieldLabel } from './labels.js';
 import { UI } from './text.js';
-import { enumOptions, fieldWrap, register } from './controls.js';
+import { choose, enumOptions, fieldWrap, fill, register } from './controls.js';
 
 /** @import { Pair, SchemaNode } from './state.js' */
 
@@ -21,7 +21,13 @@ export function lastCompletedField(path) {
   });
   const wrap = fieldWrap(path, sel);
   wrap.append(dateBox);
-  register(path, wrap, () => (sel.value === 'never' ? null : sel.value === 'date' ? date.value || undefined : undefined), sel);
+  register(
+    path,
+    wrap,
+    () => (sel.value === 'never' ? null : sel.value === 'date' ? date.value || undefined : undefined),
+    sel,
+    (v) => (v === null ? choose(sel, 'never') : typeof v === 'string' && choose(sel, 'date') && fill(date, v) && date.value === v),
+  );
   return wrap;
 }
 
@@ -30,7 +36,7 @@ export function lastCompletedField(path) {
  * @template T
  * @param {string} path
  * @param {{ held: Pair, none: Pair, listed: Pair, add: Pair, remove: Pair }} text
- * @param {(rid: string) => { cells: HTMLElement[], first: HTMLElement, read: () => T | undefined }} makeRow
+ * @param {(rid: string) => { cells: HTMLElement[], first: HTMLElement, read: () => T | undefined, write: (item: unknown) => boolean }} makeRow
  */
 function repeatable(path, text, makeRow) {
   const id = idFor(path);
@@ -40,8 +46,9 @@ function repeatable(path, text, makeRow) {
   /** @type {Map<HTMLElement, () => T | undefined>} */
   const readers = new Map();
   let n = 0;
-  const addRow = () => {
-    const { cells, first, read } = makeRow(`${id}-${++n}`);
+  /** @param {boolean} [focus] */
+  const addRow = (focus = true) => {
+    const { cells, first, read, write } = makeRow(`${id}-${++n}`);
     const row = h('li', { class: 'title-row' }, cells);
     row.append(
       h('button', {
@@ -58,7 +65,8 @@ function repeatable(path, text, makeRow) {
     );
     readers.set(row, read);
     rows.append(row);
-    first.focus();
+    if (focus) first.focus();
+    return write;
   };
   const onAdd = () => {
     sel.value = 'list';
@@ -85,7 +93,17 @@ function repeatable(path, text, makeRow) {
     }
     return out;
   };
-  register(path, wrap, read, sel);
+  /** @param {unknown} v */
+  const write = (v) => {
+    if (!Array.isArray(v)) return false;
+    rows.replaceChildren();
+    readers.clear();
+    sel.value = v.length ? 'list' : 'none';
+    const ok = v.map((item) => addRow(false)(item)).every(Boolean);
+    sync();
+    return ok;
+  };
+  register(path, wrap, read, sel, write);
   return wrap;
 }
 
@@ -114,6 +132,13 @@ export function titlesField(path, s) {
       cells: [cell(`${path}.kind`, kind), cell(`${path}.awardedOn`, awarded), cell(`${path}.revoked`, revoked)],
       first: kind,
       read: () => ({ kind: kind.value, ...(awarded.value ? { awardedOn: awarded.value } : {}), ...(revoked.value === 'true' ? { revoked: true } : {}) }),
+      write: (item) => {
+        const t = /** @type {{ kind?: unknown, awardedOn?: unknown, revoked?: unknown }} */ (item ?? {});
+        const ok = typeof t.kind === 'string' && choose(kind, t.kind);
+        if (typeof t.awardedOn === 'string') fill(awarded, t.awardedOn);
+        revoked.value = t.revoked === true ? 'true' : 'false';
+        return ok;
+      },
     };
   });
 }
@@ -129,6 +154,11 @@ export function roundsField(path) {
       first: done,
       // A round without its completion date is not a round yet: left out.
       read: () => (done.value ? { completedOn: done.value, ...(accepted.value ? { acceptedOn: accepted.value } : {}) } : undefined),
+      write: (item) => {
+        const r = /** @type {{ completedOn?: unknown, acceptedOn?: unknown }} */ (item ?? {});
+        if (typeof r.acceptedOn === 'string') fill(accepted, r.acceptedOn);
+        return typeof r.completedOn === 'string' && fill(done, r.completedOn);
+      },
     };
   });
 }

@@ -169,6 +169,9 @@ export function renderResult(a) {
     out.push(section(key, key, list.length ? list.map((x) => decisionCard(decisions.get(x.id), x)) : h('p', { class: 'empty' }, tr('noneFound'))));
   }
   out.push(whyNotBlock(a), ...closingBlocks(a));
+  // The timeline (timeline.js) stays right after the verdict it extends over time.
+  const timeline = document.getElementById('timeline');
   byId('result-body').replaceChildren(...out.filter((x) => x !== null));
+  if (timeline) byId('verdict').after(timeline);
   byId('result').hidden = false;
 }

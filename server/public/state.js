@@ -24,8 +24,9 @@
  */
 
 /**
- * One control of the form, by profile path: its wrapper, how it reads its value (undefined = left out) and how it takes focus.
- * @typedef {{ wrap: HTMLElement, read: () => unknown, focus: () => void }} Field
+ * One control of the form, by profile path: its wrapper, how it reads its value (undefined = left out), how it takes
+ * focus, and how it is set to a value (false: the control cannot show that value, and is left out).
+ * @typedef {{ wrap: HTMLElement, read: () => unknown, focus: () => void, write: (value: unknown) => boolean }} Field
  */
 
 /** The first questions of the screener (before the engine has said which facts matter). */

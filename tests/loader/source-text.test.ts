@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceText, sourceMarkdown } from '../../loader/index.ts';
+import { SourceText, sourceMarkdown, sourcePassages } from '../../loader/index.ts';
 import type { RuleSetFile } from '../../schemas/index.ts';
 
 const rule = (id: string, quote: string | string[]) => ({
@@ -63,5 +63,21 @@ describe('a source text with the rules that quote it', () => {
     expect(markdown).toContain('> **[未引用]** 第三条 本办法自发布之日起施行。');
     expect(markdown).toContain('- `a` — obligation · report — 第一条 — 规则a（该引文在原文中出现 2 次）');
     expect(markdown).not.toMatch(/not quoted|passages/);
+  });
+
+  it('as structured passages: line numbers, quoted ranges inside each line, who quotes it, and quotes the text does not hold', () => {
+    const { passages, counts, unlocated } = sourcePassages(
+      file([rule('a', '应当报告审核结果'), rule('b', ['企业应当公布', '能耗情况']), rule('c', '原文没有这句')]),
+      TEXT,
+    );
+    expect(counts).toEqual({ passages: 5, quoted: 4, quoters: 3 });
+    expect(passages[0]).toEqual({ line: 1, text: '# 示例办法', heading: 1, marks: [], quotedBy: [] });
+    const second = passages.find((p) => p.line === 4)!;
+    expect(second.text).toBe('第二条 企业 应当');
+    expect(second.marks.map(([s, e]) => second.text.slice(s, e))).toEqual(['企业 应当']);
+    expect(second.quotedBy).toEqual([{ kind: 'rule', id: 'b', places: 1 }]);
+    expect(passages.find((p) => p.line === 3)!.quotedBy).toEqual([{ kind: 'rule', id: 'a', places: 2 }]);
+    expect(passages.find((p) => p.line === 6)).toMatchObject({ text: '第三条 本办法自发布之日起施行。', quotedBy: [], marks: [] });
+    expect(unlocated).toEqual([{ kind: 'rule', id: 'c', places: 0 }]);
   });
 });

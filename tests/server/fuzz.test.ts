@@ -35,9 +35,21 @@ const VALID: Record<string, unknown> = {
   '/v1/rulesets/{id}/impact': { from: '1.0.0', to: '2.0.0', asOf: '2014-06-01', synthetic: { n: 20, seed: 7 } },
   '/v1/whatif': { request: KNOWN, changes: [{ path: 'energy.exceedsConsumptionQuota', value: false }] },
   '/v1/timeline': { profile: KNOWN.profile, from: '2010-01-01', to: '2016-12-31' },
+  '/v1/rulesets/{id}/impact/detail': { from: '1.0.0', to: '2.0.0', asOf: '2014-06-01', synthetic: { n: 20, seed: 7 } },
 };
-const GOOD_PARAMS: Record<string, string> = { id: 'cppl', version: '2.0.0' };
-const GOOD_QUERY: Record<string, Record<string, string>> = { '/v1/rulesets/{id}/diff': { from: '1.0.0', to: '2.0.0' } };
+/** POST routes whose body is not JSON: the valid body as sent, with its media type. */
+const RAW: Record<string, { type: string; body: string }> = {
+  '/v1/rulesets/{id}/impact/file': {
+    type: 'text/csv',
+    body: 'id,sector,location.city,energy.exceedsConsumptionQuota\na,industry,foshan,yes\nb,industry,佛山,no\n',
+  },
+};
+const GOOD_PARAMS: Record<string, string> = { id: 'cppl', version: '2.0.0', rule: 'cppl-2012-art27-2-2-high-energy' };
+const GOOD_QUERY: Record<string, Record<string, string>> = {
+  '/v1/rulesets/{id}/diff': { from: '1.0.0', to: '2.0.0' },
+  '/v1/rulesets/{id}/diff/words': { from: '1.0.0', to: '2.0.0' },
+  '/v1/rulesets/{id}/impact/file': { from: '1.0.0', to: '2.0.0' },
+};
 
 const knownRequest = () => app.inject({ method: 'POST', url: '/v1/evaluate', payload: KNOWN });
 
@@ -159,9 +171,16 @@ function requestArb() {
         ),
       },
     );
-    const ct = fc.oneof({ weight: 4, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) });
-    const text =
-      route.method === 'POST' ? bodyArb(VALID[route.path]).map((b) => b as string | undefined) : fc.option(bodyArb({ x: 1 }), { freq: 5, nil: undefined });
+    const ct = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(RAW[route.path]?.type ?? 'application/json') },
+      { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
+    );
+    const raw = RAW[route.path];
+    const text = raw
+      ? fc.oneof(fc.constant(raw.body), fc.string({ maxLength: 200 }), bodyArb({ x: 1 })).map((b) => b as string | undefined)
+      : route.method === 'POST'
+        ? bodyArb(VALID[route.path]).map((b) => b as string | undefined)
+        : fc.option(bodyArb({ x: 1 }), { freq: 5, nil: undefined });
     // now and then bytes that are not UTF-8 spliced into the body
     const body = fc.oneof(
       { weight: 9, arbitrary: text.map((b) => b as string | Buffer | undefined) },
@@ -223,14 +242,15 @@ function expectProblem(r: LightMyRequestResponse, what: string) {
 describe('fuzz: every route, random and mutated requests', () => {
   it('the harness: every route of the OpenAPI document is enumerated, and every valid body is answered 200', async () => {
     expect(routes.length).toBeGreaterThanOrEqual(12);
-    for (const path of Object.keys(VALID)) expect(routes).toContainEqual({ method: 'POST', path });
+    for (const path of [...Object.keys(VALID), ...Object.keys(RAW)]) expect(routes).toContainEqual({ method: 'POST', path });
     for (const path of ['/healthz', '/readyz', '/metrics']) expect(routes).toContainEqual({ method: 'GET', path });
     for (const route of routes) {
+      const raw = RAW[route.path];
       const r = await send(
         route.method,
         urlOf({ route, params: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => GOOD_PARAMS[m[1]!] ?? 'x'), query: GOOD_QUERY[route.path] ?? {} }),
-        'application/json',
-        route.method === 'POST' ? JSON.stringify(VALID[route.path]) : undefined,
+        raw?.type ?? 'application/json',
+        raw?.body ?? (route.method === 'POST' ? JSON.stringify(VALID[route.path]) : undefined),
       );
       expect(r.statusCode, `${route.method} ${route.path}`).toBe(200);
     }

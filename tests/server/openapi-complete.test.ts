@@ -83,6 +83,37 @@ const EXAMPLES: Record<string, { ok: Example[]; problems: Example[] }> = {
     ],
   },
   'POST /v1/verify': { ok: [], problems: [{ url: '/v1/verify', payload: { request: KNOWN } }] },
+  'GET /v1/rulesets/{id}/changelog': { ok: [{ url: '/v1/rulesets/cppl/changelog' }], problems: [{ url: '/v1/rulesets/nope/changelog' }] },
+  'GET /v1/rulesets/{id}/versions/{version}/source': {
+    ok: [{ url: '/v1/rulesets/cppl/versions/2.0.0/source', headers: { 'accept-language': 'en' } }],
+    problems: [{ url: '/v1/rulesets/cppl/versions/9.0.0/source' }],
+  },
+  'GET /v1/rulesets/{id}/versions/{version}/rules/{rule}': {
+    ok: [{ url: '/v1/rulesets/cppl/versions/2.0.0/rules/cppl-2012-art27-2-2-high-energy' }],
+    problems: [{ url: '/v1/rulesets/cppl/versions/2.0.0/rules/no-such-rule' }],
+  },
+  'GET /v1/rulesets/{id}/versions/{version}/rules/{rule}/cases': {
+    ok: [{ url: '/v1/rulesets/cppl/versions/2.0.0/rules/cppl-2012-art27-2-2-high-energy/cases' }],
+    problems: [{ url: '/v1/rulesets/nope/versions/2.0.0/rules/x/cases' }],
+  },
+  'GET /v1/rulesets/{id}/diff/words': {
+    ok: [{ url: '/v1/rulesets/cppl/diff/words?from=1.0.0&to=2.0.0', headers: { 'accept-language': 'en' } }],
+    problems: [{ url: '/v1/rulesets/cppl/diff/words?from=1.0.0&to=9.0.0' }],
+  },
+  'POST /v1/rulesets/{id}/impact/detail': {
+    ok: [{ url: '/v1/rulesets/cppl/impact/detail', payload: { from: '1.0.0', to: '2.0.0', synthetic: { n: 20, seed: 1 } } }],
+    problems: [{ url: '/v1/rulesets/nope/impact/detail', payload: { from: '1.0.0', to: '2.0.0' } }],
+  },
+  'POST /v1/rulesets/{id}/impact/file': {
+    ok: [
+      {
+        url: '/v1/rulesets/cppl/impact/file?from=1.0.0&to=2.0.0',
+        payload: 'sector,location.city\nindustry,foshan\n',
+        headers: { 'content-type': 'text/csv' },
+      },
+    ],
+    problems: [{ url: '/v1/rulesets/cppl/impact/file?from=1.0.0&to=2.0.0', payload: '{}', headers: { 'content-type': 'application/json' } }],
+  },
   'POST /v1/timeline': {
     ok: [{ url: '/v1/timeline', payload: { profile: KNOWN.profile, from: '2010-01-01', to: '2016-12-31' } }],
     problems: [

@@ -1,0 +1,107 @@
+// @ts-check
+// The rule sets page's own words (headings, buttons, messages), in zh and en. Rule titles, conditions, outcomes and
+// diffs come worded from the API in the language asked for; place, industry and status names from GET /v1/labels.
+import { pick } from '../state.js';
+
+/** @import { Pair } from '../state.js' */
+
+export const UI = /** @type {const} @satisfies {Record<string, Pair>} */ ({
+  title: ['规则集与版本', 'Rule sets and versions'],
+  loading: ['正在加载…', 'Loading…'],
+  loadFailed: ['无法加载：', 'Could not load: '],
+  failed: ['请求失败：', 'The request failed: '],
+  version: ['版本', 'Version'],
+  heading: ['标题', 'Title'],
+  period: ['有效期', 'In force'],
+  open: ['至今', 'open'],
+  rules: ['规则数', 'Rules'],
+  jurisdiction: ['适用地域', 'Jurisdiction'],
+  document: ['政策文件', 'Document'],
+  country: ['全国', 'China (national)'],
+  guangdong: ['广东省', 'Guangdong province'],
+  assumptions: ['编码假设', 'Assumptions'],
+  changelog: ['更新记录（CHANGELOG）', 'Changelog'],
+  englishNote: ['（规则文件中的假设与更新记录以英文撰写。）', ''],
+  decision: ['处理', 'Decision'],
+  why: ['理由', 'Why'],
+  showSource: ['查看原文与规则', 'Source text and rules'],
+  sourceStats: [
+    '{quoters} 条规则和警示引用了 {passages} 段中的 {quoted} 段；{unquoted} 段未被任何规则引用。',
+    '{quoters} rules and warnings quote {quoted} of {passages} passages; {unquoted} passages are quoted by no rule.',
+  ],
+  notQuoted: ['未被引用', 'not quoted'],
+  quotedBy: ['引用本段的规则', 'Rules quoting this passage'],
+  warning: ['警示', 'warning'],
+  places: ['（引文在原文中出现 {n} 次）', ' (the quote stands {n} times in the text)'],
+  unlocated: ['以下规则的引文在原文中找不到：', 'These rules quote words the text does not hold: '],
+  close: ['关闭', 'Close'],
+  kind: ['类型', 'Kind'],
+  outcome: ['结论', 'Outcome'],
+  conditions: ['条件', 'Conditions'],
+  scope: ['规则集适用范围', 'Scope of the rule set'],
+  citation: ['依据', 'Basis'],
+  explanation: ['说明', 'Explanation'],
+  ruleValid: ['规则自身有效期', "The rule's own validity"],
+  cases: ['黄金测试用例', 'Golden cases'],
+  casesCount: ['共 {total} 个用例提到此规则；{mine} 个按本版本运行。', '{total} cases name this rule; {mine} run with this version.'],
+  noCases: ['没有用例提到此规则。', 'No case names this rule.'],
+  runsWith: ['运行版本', 'runs with'],
+  openCase: ['在自评页打开', 'Open in the self-assessment'],
+  role_fires: ['应触发', 'fires'],
+  role_notFires: ['不应触发', 'does not fire'],
+  role_undetermined: ['无法确定', 'undetermined'],
+  role_dueBasis: ['决定完成期限', 'sets the due date'],
+  role_missed: ['期限已错过', 'deadline missed'],
+  role_duty: ['审核义务状态', 'duty state'],
+  added: ['新增的规则', 'Rules added'],
+  removed: ['删除的规则', 'Rules removed'],
+  changed: ['修改的规则', 'Rules changed'],
+  unchanged: ['未变的规则', 'Unchanged rules'],
+  metadata: ['版本本身的变化', 'Changes to the version itself'],
+  before: ['旧版本的条件', 'Conditions before'],
+  after: ['新版本的条件', 'Conditions after'],
+  testsAdded: ['新增的条件', 'Tests added'],
+  testsRemoved: ['删除的条件', 'Tests removed'],
+  counterexample: ['反例', 'Counterexample'],
+  fact: ['事实', 'Fact'],
+  value: ['取值', 'Value'],
+  decidesBefore: ['旧版本：', 'Before: '],
+  decidesAfter: ['新版本：', 'After: '],
+  wordingFrom: ['旧措辞', 'Old wording'],
+  wordingTo: ['新措辞', 'New wording'],
+  sameVersion: ['请选择两个不同的版本。', 'Choose two different versions.'],
+  computing: ['正在计算…', 'Computing…'],
+  noFile: ['请选择一个文件。', 'Choose a file.'],
+  impactSummary: [
+    '{asOf} 按两个版本评估 {population} 家企业：{changed} 家的结论有变化，{statusChanged} 家的审核要求改变。',
+    'On {asOf}, {population} enterprises judged under both versions: {changed} answers change, {statusChanged} change audit status.',
+  ],
+  skipped: ['有 {n} 行无法读取，未计入：', '{n} rows could not be read and are left out:'],
+  row: ['第 {n} 行', 'row {n}'],
+  transitions: ['审核要求的变化', 'Changes of audit status'],
+  transitionsNone: ['没有企业的审核要求发生变化。', 'No enterprise changes audit status.'],
+  byCity: ['按地级市', 'By city'],
+  byIndustry: ['按行业', 'By industry'],
+  notGiven: ['未填写', 'not given'],
+  examples: ['示例企业', 'Example enterprises'],
+  example: ['示例 {n}', 'example {n}'],
+  enterprises: ['企业数', 'Enterprises'],
+  statusChanges: ['审核要求改变', 'Status changed'],
+  statusChangesOf: ['审核要求改变的企业数（括号内：改变数/企业数）', 'Enterprises whose audit status changes (in brackets: changed/enterprises)'],
+  otherChanges: ['其他结论变化', 'Other changes'],
+  count: ['数量', 'Count'],
+  change: ['变化', 'Change'],
+  asTable: ['以表格查看', 'As a table'],
+  allGroups: ['{what}：全部明细（含企业数与其他变化）', '{what}: every group, with its size and other changes'],
+  listSep: ['、', ', '],
+  groupsIntro: ['各条规则的变化（新增 +、不再适用 −）：', 'Each rule that changes (+ now applies, − no longer applies):'],
+});
+
+/** @typedef {keyof typeof UI} TextKey */
+
+/**
+ * A page text in the page's language, with `{n}`-style placeholders filled.
+ * @param {TextKey} key
+ * @param {Record<string, string | number>} [vars]
+ */
+export const tr = (key, vars = {}) => pick(UI[key]).replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));

@@ -28,6 +28,10 @@ import { analysisRoutes } from './routes/analysis.ts';
 import { pageRoutes } from './routes/page.ts';
 import { benchRoutes } from './routes/bench.ts';
 import { problemRoutes } from './routes/problems.ts';
+import { fileRoutes } from './routes/file.ts';
+import { templateRoutes } from './routes/templates.ts';
+import { batchPageRoutes } from './routes/batch-page.ts';
+import { jobsConfig, type JobsConfig } from './jobs/config.ts';
 
 /**
  * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
@@ -42,6 +46,8 @@ export type AppOptions = Partial<Omit<ServerConfig, 'host' | 'port' | 'logLevel'
   today?: () => string;
   /** false (default), true, or pino level/stream; the safe serializers (logging.ts) always apply. */
   logger?: boolean | LogOptions;
+  /** The file route's jobs (jobs/config.ts): limits and how long results are kept; the rest from the environment. */
+  jobs?: Partial<JobsConfig>;
 };
 
 /** Validation uses the project's own ajv (strict, all errors, no coercion, nothing removed): what the user sent is what is judged. */
@@ -133,6 +139,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(pageRoutes);
   app.register(problemRoutes);
   app.register(analysisRoutes, { rules, today, populationLimit: o.populationLimit, pool });
+  app.register(fileRoutes, { rules, today, pool, jobs: jobsConfig(options.jobs) });
+  app.register(templateRoutes);
+  app.register(batchPageRoutes);
   if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

@@ -1,9 +1,12 @@
-import { evaluate, isIsoDate, type RuleBase } from '../../engine/index.ts';
+import { CleanprodError, evaluate, isIsoDate, messageIn, type Lang, type RuleBase } from '../../engine/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
 import { describeErrors, validatorFor } from '../../schemas/index.ts';
 import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
 import { csvRecords, errorValues, summaryValues, type OutputValue } from './output.ts';
+import { localizeValues } from './output-labels.ts';
 import type { FileFormat } from './formats.ts';
+import { rowErrorText } from './row-errors.ts';
+import { countFailed, countRow, emptyStats, type BatchStats } from './stats.ts';
 
 /**
  * One input row as read: spreadsheet cells (with a problem the reader saw, such as fewer cells than the header), a
@@ -18,6 +21,21 @@ export interface EvaluatorOptions {
   header?: readonly unknown[];
   /** what the results become: CSV records or JSONL lines (text), or rows of values (xlsx) */
   output: FileFormat;
+  /**
+   * The language of the results (the server's file route): answers, row errors and, in Chinese, the values of the
+   * summary columns (output-labels.ts). Absent (the CLI): errors in English and values as keys.
+   */
+  lang?: Lang;
+  /** Also count what the chunk came to (stats.ts) and list its failed rows: the server's summary of a run. */
+  tally?: boolean;
+}
+
+/** A row that could not be evaluated, as the summary of a run lists it. */
+export interface RowFailure {
+  row: number;
+  id: string | null;
+  name: string | null;
+  error: string;
 }
 
 /** A chunk of rows evaluated: the output text (CSV, JSONL) or rows of values (xlsx), with its row and failure counts. */
@@ -26,6 +44,9 @@ export interface ChunkResult {
   values?: OutputValue[][];
   rows: number;
   failed: number;
+  /** with `tally`: what the rows came to, and the failed rows */
+  stats?: BatchStats;
+  failures?: RowFailure[];
 }
 
 interface RowResult {
@@ -33,9 +54,9 @@ interface RowResult {
   /** the JSONL output line: the full answer */
   json?: string;
   failed: boolean;
+  /** the row's profile and answer, for the tally */
+  evaluated?: { profile: Profile; answer: Answer };
 }
-
-const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
 
 /** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
 function withActual(e: CellError, profile: Record<string, unknown>): CellError {
@@ -95,26 +116,29 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
     const { profile } = read;
     const asOf = read.asOf ?? options.asOf;
     if (read.asOf !== undefined && !isIsoDate(read.asOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${read.asOf}'` });
-    if (!validate(profile)) errors.push(...describeErrors(validate.errors).map((e) => withActual(e, profile)));
+    if (!validate(profile)) errors.push(...describeErrors(validate.errors, '', options.lang ?? 'en').map((e) => withActual(e, profile)));
     let answer: Answer | undefined;
     if (errors.length === 0) {
       try {
         // Summary rows need only the verdict; JSONL lines carry the whole answer.
-        answer = evaluate(base, profile as Profile, { asOf, detail: full ? 'full' : 'summary' });
+        answer = evaluate(base, profile as Profile, { asOf, detail: full ? 'full' : 'summary', ...(options.lang ? { lang: options.lang } : {}) });
       } catch (e) {
-        errors.push({ path: '(evaluation)', message: (e as Error).message });
+        const message = e instanceof CleanprodError ? messageIn(e, options.lang ?? 'en') : (e as Error).message;
+        errors.push({ path: '(evaluation)', message });
       }
     }
     if (!answer) {
-      const error = formatErrors(errors);
+      const error = rowErrorText(errors, options.lang);
       const values = errorValues(item.row, profile.id, profile.name, asOf, error);
       return { values, failed: true, ...(full ? { json: JSON.stringify({ row: item.row, id: values[1], asOf, error, errors, answer: null }) } : {}) };
     }
     const valid = profile as Profile;
+    const values = summaryValues(item.row, valid, asOf, answer);
     return {
-      values: summaryValues(item.row, valid, asOf, answer),
+      values: options.lang ? localizeValues(values, options.lang) : values,
       failed: false,
       ...(full ? { json: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error: null, answer }) } : {}),
+      ...(options.tally ? { evaluated: { profile: valid, answer } } : {}),
     };
   };
 }
@@ -126,8 +150,25 @@ export function chunkEvaluator(base: RuleBase, options: EvaluatorOptions): (item
     const results = items.map(run);
     const failed = results.reduce((n, r) => n + (r.failed ? 1 : 0), 0);
     const rows = results.length;
-    if (options.output === 'xlsx') return { values: results.map((r) => r.values), rows, failed };
-    if (options.output === 'jsonl') return { text: results.map((r) => `${r.json}\n`).join(''), rows, failed };
-    return { text: csvRecords(results.map((r) => r.values)), rows, failed };
+    const tally = options.tally ? tallied(results) : {};
+    if (options.output === 'xlsx') return { values: results.map((r) => r.values), rows, failed, ...tally };
+    if (options.output === 'jsonl') return { text: results.map((r) => `${r.json}\n`).join(''), rows, failed, ...tally };
+    return { text: csvRecords(results.map((r) => r.values)), rows, failed, ...tally };
   };
+}
+
+/** A chunk's counts and failed rows (row, id, name and error are the first, second, third and last columns). */
+function tallied(results: readonly RowResult[]): { stats: BatchStats; failures: RowFailure[] } {
+  const stats = emptyStats();
+  const failures: RowFailure[] = [];
+  for (const r of results) {
+    if (r.evaluated) countRow(stats, r.evaluated.profile, r.evaluated.answer);
+    else {
+      countFailed(stats);
+      const v = r.values;
+      const text = (x: OutputValue | undefined) => (typeof x === 'string' ? x : null);
+      failures.push({ row: Number(v[0]), id: text(v[1]), name: text(v[2]), error: String(v[v.length - 1] ?? '') });
+    }
+  }
+  return { stats, failures };
 }

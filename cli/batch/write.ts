@@ -75,11 +75,18 @@ async function partialFile(target: string): Promise<{ stream: WriteStream; settl
   };
 }
 
+/** How a results file starts: its header row (default: the column keys) and, for CSV, a byte-order mark. */
+export interface WriterOptions {
+  header?: readonly string[];
+  /** start a CSV with U+FEFF, so that Excel reads it as UTF-8 (the server's downloads; `cleanprod batch` writes none) */
+  bom?: boolean;
+}
+
 /** CSV or JSONL text to a file or stdout, a chunk of rows per write. */
-function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boolean) => Promise<void>): BatchWriter {
+function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boolean) => Promise<void>, options: WriterOptions = {}): BatchWriter {
   let started = false;
   const header = () => {
-    if (!started && format === 'csv') sink.write(csvRecords([[...OUTPUT_COLUMNS]]));
+    if (!started && format === 'csv') sink.write(`${options.bom ? '\uFEFF' : ''}${csvRecords([[...(options.header ?? OUTPUT_COLUMNS)]])}`);
     started = true;
   };
   return {
@@ -99,13 +106,13 @@ function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boo
 }
 
 /** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-async function xlsxWriter(target: string): Promise<BatchWriter> {
+async function xlsxWriter(target: string, header: readonly string[] = OUTPUT_COLUMNS): Promise<BatchWriter> {
   // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
   const { default: ExcelJS } = await import('exceljs');
   const file = await partialFile(target);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file.stream, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('results');
-  sheet.addRow([...OUTPUT_COLUMNS]).commit();
+  sheet.addRow([...header]).commit();
   return {
     async write(chunk) {
       for (const values of chunk.values ?? []) sheet.addRow(values).commit();
@@ -122,12 +129,12 @@ async function xlsxWriter(target: string): Promise<BatchWriter> {
 }
 
 /** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
-export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable): Promise<BatchWriter> {
+export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable, options: WriterOptions = {}): Promise<BatchWriter> {
   if (format === 'xlsx') {
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
-    return xlsxWriter(path);
+    return xlsxWriter(path, options.header);
   }
-  if (!path) return textWriter(stdout, format);
+  if (!path) return textWriter(stdout, format, undefined, options);
   const file = await partialFile(path);
-  return textWriter(file.stream, format, file.settle);
+  return textWriter(file.stream, format, file.settle, options);
 }

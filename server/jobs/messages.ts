@@ -2,7 +2,10 @@ import type { Bilingual } from '../../engine/index.ts';
 
 const MiB = 1024 * 1024;
 /** A byte count as a person reads it, in both languages. */
-const size = (bytes: number): string => (bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes.toLocaleString('en')} bytes`);
+const size = (bytes: number): Bilingual =>
+  bytes >= MiB && bytes % MiB === 0
+    ? { en: `${bytes / MiB} MiB`, zh: `${bytes / MiB} MiB` }
+    : { en: `${bytes.toLocaleString('en')} bytes`, zh: `${bytes.toLocaleString('en')} 字节` };
 const n = (x: number) => x.toLocaleString('en');
 
 /** The file route's and the jobs' own sentences, in both languages (a problem's detail and messages pick one). */
@@ -28,10 +31,10 @@ export const JOB_TEXT = {
   }),
   csvOrXlsx: { en: 'expected a .csv or .xlsx file', zh: '应为 .csv 或 .xlsx 文件' },
   fileTooLarge: (limit: number): Bilingual => ({
-    en: `the file is larger than ${size(limit)}, the most the server accepts (FILE_LIMIT): split it`,
-    zh: `文件超过服务器接受的上限 ${size(limit)}（FILE_LIMIT）：请拆分后上传`,
+    en: `the file is larger than ${size(limit).en}, the most the server accepts (FILE_LIMIT): split it`,
+    zh: `文件超过服务器接受的上限 ${size(limit).zh}（FILE_LIMIT）：请拆分后上传`,
   }),
-  fileTooLargeField: (limit: number): Bilingual => ({ en: `at most ${size(limit)}`, zh: `至多 ${size(limit)}` }),
+  fileTooLargeField: (limit: number): Bilingual => ({ en: `at most ${size(limit).en}`, zh: `至多 ${size(limit).zh}` }),
   badForm: (reason: string): Bilingual => ({
     en: `the multipart body cannot be read: ${reason}`,
     zh: `无法读取 multipart 请求体：${reason}`,

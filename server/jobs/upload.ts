@@ -12,6 +12,8 @@ import type { JobFormat } from './store.ts';
 
 /** An upload that cannot be taken: its problem type, sentence and fields, in both languages. */
 export class UploadError extends Error {
+  /** the form's fields read before the problem (its `language` says in which language to answer) */
+  fields: Upload['fields'] = {};
   constructor(
     readonly slug: ProblemSlug,
     readonly text: Bilingual,
@@ -119,15 +121,22 @@ export async function receiveUpload(request: FastifyRequest, dir: string, config
       upload = { path, fileName, format, bytes: out.bytesWritten, ...(counter ? { records: counter.records } : {}) };
     }
   } catch (e) {
-    if (e instanceof UploadError) throw e;
-    if (code(e) === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(config);
-    if (code(e) === 'FST_FILES_LIMIT') throw new UploadError('invalid-input', JOB_TEXT.oneFile, [{ path: 'file', text: JOB_TEXT.oneFile }]);
-    // busboy's own words for a form it cannot read (no boundary, cut short, too many parts): a client error
-    const reason = String((e as Error)?.message ?? e).slice(0, 200);
-    throw new UploadError('invalid-input', JOB_TEXT.badForm(reason), [{ path: '(body)', text: JOB_TEXT.badForm(reason) }]);
+    const error = uploadError(e, config);
+    error.fields = fields;
+    throw error;
   }
   if (!upload) throw new UploadError('invalid-input', JOB_TEXT.noFile, [{ path: 'file', text: JOB_TEXT.required }]);
   return { ...upload, fields };
+}
+
+/** What went wrong while the form was received, as an UploadError. */
+function uploadError(e: unknown, config: JobsConfig): UploadError {
+  if (e instanceof UploadError) return e;
+  if (code(e) === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(config);
+  if (code(e) === 'FST_FILES_LIMIT') return new UploadError('invalid-input', JOB_TEXT.oneFile, [{ path: 'file', text: JOB_TEXT.oneFile }]);
+  // busboy's own words for a form it cannot read (no boundary, cut short, too many parts): a client error
+  const reason = String((e as Error)?.message ?? e).slice(0, 200);
+  return new UploadError('invalid-input', JOB_TEXT.badForm(reason), [{ path: '(body)', text: JOB_TEXT.badForm(reason) }]);
 }
 
 const fieldError = (name: string) => ({ path: name.slice(0, 100), text: JOB_TEXT.unknownField(name.slice(0, 100)) });

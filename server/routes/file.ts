@@ -101,7 +101,10 @@ export const fileRoutes: FastifyPluginAsync<FileRouteOptions> = async (app, { ru
       try {
         upload = await receiveUpload(request, place.dir, config);
       } catch (e) {
-        if (e instanceof UploadError) return refuse(e.slug, e.text, e.errors);
+        if (e instanceof UploadError) {
+          if (e.fields.language === 'zh' || e.fields.language === 'en') lang = e.fields.language;
+          return refuse(e.slug, e.text, e.errors);
+        }
         await store.discard(place);
         throw e;
       }

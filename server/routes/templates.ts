@@ -55,6 +55,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
         summary: 'The columns a batch sheet may have (POST /v1/evaluate/file, cleanprod batch)',
         description:
           'Every column the reader knows, in order: its key, its label in Chinese and English (a header cell may be either the key or the Chinese label), and what a cell holds, in both languages.',
+        querystring: Type.Object({}, Strict),
         response: { 200: ColumnsSchema, ...problems(...GET_PROBLEMS) },
       },
     },

@@ -142,7 +142,7 @@ describe('POST /v1/evaluate/file: CSV in, CSV out; XLSX in, XLSX out', () => {
 describe('POST /v1/evaluate/file: what is refused, and why', () => {
   const file = (name: string, bytes: Buffer | string) => ({ file: { name, bytes } });
 
-  it('not multipart (415); no file, another field, a file in another field, a .txt, a bad date or language (400), each naming the field', async () => {
+  it('not multipart (415); no file, another field, a file in another field, two files, a .txt, a bad date or language (400), each naming the field', async () => {
     const json = await main.inject({ method: 'POST', url: '/v1/evaluate/file', payload: { file: 'x' } });
     expect(json.statusCode).toBe(415);
     expect(json.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -161,6 +161,19 @@ describe('POST /v1/evaluate/file: what is refused, and why', () => {
       expect(r.json().errors[0].path, path).toBe(path);
       expect(r.json().detail, path).toMatch(detail);
     }
+    // two files in one form
+    const two = new FormData();
+    two.append('file', new Blob([new Uint8Array(CSV)]), 'a.csv');
+    two.append('file', new Blob([new Uint8Array(CSV)]), 'b.csv');
+    const encoded = new Response(two);
+    const twice = await main.inject({
+      method: 'POST',
+      url: '/v1/evaluate/file',
+      payload: Buffer.from(await encoded.arrayBuffer()),
+      headers: { 'content-type': encoded.headers.get('content-type')!, 'accept-language': 'en' },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().type).toBe('/problems/invalid-input');
     const zh = await upload(main, { language: 'zh', asOf: '2014-13-01', ...file('a.csv', CSV) });
     expect(zh.json().detail).toBe('应为真实存在的日期 YYYY-MM-DD，实为「2014-13-01」');
     const broken = await main.inject({

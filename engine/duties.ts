@@ -31,6 +31,9 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
     if (options.rulesets && !options.rulesets.includes(ruleset)) continue;
     const pinned = options.versions?.[ruleset];
     if (pinned !== undefined && v.version !== pinned) continue;
+    // A version used on no day up to asOf (superseded over its whole period, or not begun) has no duty that is in
+    // force or came due while it was used: it is skipped before anything is computed.
+    if (pinned === undefined && !(v.selected[0] && v.selected[0][0] <= asOf)) continue;
     const r = rule.json;
     const active = (d: string) =>
       (pinned !== undefined ? covers(v.file.validFrom, v.file.validTo, d) : inRanges(v.selected, d)) && covers(r.validFrom, r.validTo, d);

@@ -61,6 +61,15 @@ function optionsOf(path: string, node: Node, lang: 'zh' | 'en'): Question['optio
  * answer the profile schema takes there; undefined for a path the catalog does not know.
  */
 export function questionFor(path: string, lang: 'zh' | 'en'): Question | undefined {
+  // The same few dozen questions are asked again and again: each is built once per language (and never changed).
+  const key = `${lang}|${path}`;
+  if (!ASKED.has(key)) ASKED.set(key, buildQuestion(path, lang));
+  return ASKED.get(key);
+}
+
+const ASKED = new Map<string, Question | undefined>();
+
+function buildQuestion(path: string, lang: 'zh' | 'en'): Question | undefined {
   const text = QUESTIONS[path];
   const node = nodeAt(path);
   if (!text || !node) return undefined;

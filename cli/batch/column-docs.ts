@@ -1,7 +1,7 @@
 import { FIELD_OPTIONS } from '../../schemas/labels/document.ts';
 import type { Names } from '../../schemas/labels/text.ts';
 import { AS_OF_COLUMN, LIST_SEPARATOR, NULL_WORD, PART_SEPARATOR, profileColumns, type Leaf } from './columns.ts';
-import { columnLabels } from './headers.ts';
+import { columnLabels } from './header-names.ts';
 
 /** One column of a batch sheet as the page and the template document it. */
 export interface ColumnDoc {

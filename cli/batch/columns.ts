@@ -1,5 +1,8 @@
 import { ProfileSchema } from '../../schemas/profile.ts';
 import { ValidationError } from '../../engine/index.ts';
+import { columnForLabel } from './header-names.ts';
+import { nearest } from './nearest.ts';
+import { ROW_MESSAGES, type RowLang } from './row-messages.ts';
 
 /**
  * Spreadsheet columns ↔ profile fields, derived from the profile JSON Schema (never a hand-written list): every leaf
@@ -90,29 +93,6 @@ export function profileColumns(): ReadonlyMap<string, Leaf> {
   return cached;
 }
 
-/** Edit distance (Levenshtein), for a "did you mean" on a misspelt column. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-function nearest(name: string, known: string[]): string | undefined {
-  const lower = name.toLowerCase();
-  const exact = known.find((k) => k.toLowerCase() === lower || k.split('.').at(-1)?.toLowerCase() === lower);
-  if (exact) return exact;
-  let best: { k: string; d: number } | undefined;
-  for (const k of known) {
-    const d = distance(lower, k.toLowerCase());
-    if (d <= Math.max(2, Math.floor(name.length / 6)) && (!best || d < best.d)) best = { k, d };
-  }
-  return best?.k;
-}
-
 export interface ColumnMap {
   /** per input column (by position): its leaf, the asOf column, or null for an ignored unnamed column */
   columns: (Leaf | typeof AS_OF_COLUMN | null)[];
@@ -130,10 +110,12 @@ export function mapHeader(header: readonly unknown[]): ColumnMap {
   const seen = new Set<string>();
   const columns = names.map((name, i): Leaf | typeof AS_OF_COLUMN | null => {
     if (name === '') return null;
-    if (seen.has(name)) problems.push({ path: name, message: `column ${i + 1} '${name}' appears twice` });
-    seen.add(name);
-    if (name === AS_OF_COLUMN) return AS_OF_COLUMN;
-    const leaf = known.get(name);
+    // A column is named by its key or by its documented label, in Chinese or English (header-names.ts).
+    const key = known.has(name) || name === AS_OF_COLUMN ? name : (columnForLabel(name) ?? name);
+    if (seen.has(key)) problems.push({ path: name, message: `column ${i + 1} '${name}' appears twice${key !== name ? ` (as ${key})` : ''}` });
+    seen.add(key);
+    if (key === AS_OF_COLUMN) return AS_OF_COLUMN;
+    const leaf = known.get(key);
     if (leaf) return leaf;
     const near = nearest(name, [...known.keys()]);
     const isGroup = [...known.keys()].some((k) => k.startsWith(`${name}.`));
@@ -162,7 +144,8 @@ export function dateCellToIso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-function convertScalar(leaf: Leaf, raw: unknown): Converted {
+function convertScalar(leaf: Leaf, raw: unknown, lang: RowLang): Converted {
+  const m = ROW_MESSAGES;
   const text = typeof raw === 'string' ? raw.trim() : raw;
   switch (leaf.kind) {
     case 'boolean': {
@@ -170,25 +153,25 @@ function convertScalar(leaf: Leaf, raw: unknown): Converted {
       const word = typeof text === 'number' ? String(text) : typeof text === 'string' ? text.toLowerCase() : '';
       if (TRUE_WORDS.has(word)) return { value: true };
       if (FALSE_WORDS.has(word)) return { value: false };
-      return { error: `expected true/false (yes/no, 是/否, 1/0), got ${show(raw)}` };
+      return { error: m.boolean[lang](show(raw)) };
     }
     case 'number':
     case 'integer': {
       if (typeof text === 'number' && Number.isFinite(text)) return { value: text };
       if (typeof text === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return { value: Number(text) };
-      return { error: `expected ${leaf.kind === 'integer' ? 'a whole number' : 'a number'}, got ${show(raw)}` };
+      return { error: (leaf.kind === 'integer' ? m.integer : m.number)[lang](show(raw)) };
     }
     case 'string':
       if (text instanceof Date) return { value: dateCellToIso(text) };
       if (typeof text === 'string' || typeof text === 'number' || typeof text === 'boolean') return { value: String(text) };
-      return { error: `expected text, got ${show(raw)}` };
+      return { error: m.text[lang](show(raw)) };
     case 'date-or-null':
       if (typeof text === 'string' && text.toLowerCase() === NULL_WORD) return { value: null };
       if (text instanceof Date) return { value: dateCellToIso(text) };
       if (typeof text === 'string') return { value: text };
-      return { error: `expected a date YYYY-MM-DD or '${NULL_WORD}', got ${show(raw)}` };
+      return { error: m.date[lang](show(raw), NULL_WORD) };
     default:
-      return { error: `cannot read ${leaf.kind} here` };
+      return { error: m.kind[lang](leaf.kind) };
   }
 }
 
@@ -206,14 +189,14 @@ function items(raw: unknown, separator: string): unknown[] {
  * separated by `:`, fill the record's fields in schema order (`kind:awardedOn:revoked`), where a part equal to a
  * boolean field's name sets that field true (`foshan-cp-enterprise:revoked`). Returns the value or cell errors.
  */
-export function convertCell(leaf: Leaf, raw: unknown): { value?: unknown; errors: CellError[] } {
+export function convertCell(leaf: Leaf, raw: unknown, lang: RowLang = 'en'): { value?: unknown; errors: CellError[] } {
   if (isBlank(raw)) return { errors: [] };
   if (leaf.kind === 'list') {
     const item = leaf.item as Leaf;
     const out: unknown[] = [];
     const errors: CellError[] = [];
     items(raw, LIST_SEPARATOR).forEach((part, i) => {
-      const c = convertScalar(item, part);
+      const c = convertScalar(item, part, lang);
       if ('error' in c) errors.push({ path: `${leaf.path}[${i}]`, message: c.error });
       else out.push(c.value);
     });
@@ -240,12 +223,12 @@ export function convertCell(leaf: Leaf, raw: unknown): { value?: unknown; errors
         if (!field) {
           errors.push({
             path: `${leaf.path}[${i}]`,
-            message: `too many '${PART_SEPARATOR}' parts in '${entry}': expected ${fields.map((f) => f.path).join(PART_SEPARATOR)}`,
+            message: ROW_MESSAGES.tooManyParts[lang](PART_SEPARATOR, String(entry), fields.map((f) => f.path).join(PART_SEPARATOR)),
           });
           break;
         }
         if (part === '') continue;
-        const c = convertScalar(field, part);
+        const c = convertScalar(field, part, lang);
         if ('error' in c) errors.push({ path: `${leaf.path}[${i}].${field.path}`, message: c.error });
         else record[field.path] = c.value;
       }
@@ -253,7 +236,7 @@ export function convertCell(leaf: Leaf, raw: unknown): { value?: unknown; errors
     });
     return errors.length ? { errors } : { value: out, errors };
   }
-  const c = convertScalar(leaf, raw);
+  const c = convertScalar(leaf, raw, lang);
   return 'error' in c ? { errors: [{ path: leaf.path, message: c.error }] } : { value: c.value, errors: [] };
 }
 
@@ -275,7 +258,7 @@ export interface RowProfile {
 }
 
 /** Builds a (not yet schema-validated) profile from a row's cells; blank cells are facts not given. */
-export function rowToProfile(map: ColumnMap, cells: readonly unknown[]): RowProfile {
+export function rowToProfile(map: ColumnMap, cells: readonly unknown[], lang: RowLang = 'en'): RowProfile {
   const profile: Record<string, unknown> = {};
   const errors: CellError[] = [];
   let asOf: string | undefined;
@@ -286,12 +269,12 @@ export function rowToProfile(map: ColumnMap, cells: readonly unknown[]): RowProf
       if (!isBlank(raw)) asOf = raw instanceof Date ? dateCellToIso(raw) : String(raw).trim();
       return;
     }
-    const c = convertCell(column, raw);
+    const c = convertCell(column, raw, lang);
     errors.push(...c.errors);
     if (c.value !== undefined) setPath(profile, column.path, c.value);
   });
   for (let i = map.columns.length; i < cells.length; i++) {
-    if (!isBlank(cells[i])) errors.push({ path: `(column ${i + 1})`, message: `a value beyond the last named column: ${show(cells[i])}` });
+    if (!isBlank(cells[i])) errors.push({ path: `(column ${i + 1})`, message: ROW_MESSAGES.beyondLastColumn[lang](show(cells[i])) });
   }
   return { profile, ...(asOf !== undefined ? { asOf } : {}), errors };
 }

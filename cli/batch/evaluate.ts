@@ -1,18 +1,20 @@
-import { CleanprodError, evaluate, isIsoDate, messageIn, type Lang, type RuleBase } from '../../engine/index.ts';
+import { CleanprodError, evaluate, isIsoDate, messageIn, type RuleBase } from '../../engine/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
-import { describeErrors, validatorFor } from '../../schemas/index.ts';
+import { describeErrors, normalizeProfile, validatorFor } from '../../schemas/index.ts';
 import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
 import { csvRecords, errorValues, summaryValues, type OutputValue } from './output.ts';
-import { localizeValues } from './output-labels.ts';
 import type { FileFormat } from './formats.ts';
-import { rowErrorText } from './row-errors.ts';
+import { ROW_MESSAGES, type RowLang } from './row-messages.ts';
 import { countFailed, countRow, emptyStats, type BatchStats } from './stats.ts';
 
 /**
  * One input row as read: spreadsheet cells (with a problem the reader saw, such as fewer cells than the header), a
  * parsed JSON value (.json input), or a JSONL line (parsed where it is evaluated).
  */
-export type RawItem = { row: number; cells: unknown[]; problem?: string } | { row: number; json: unknown } | { row: number; line: string };
+export type RawItem =
+  | { row: number; cells: unknown[]; short?: { cells: number; width: number } }
+  | { row: number; json: unknown }
+  | { row: number; line: string };
 
 export interface EvaluatorOptions {
   /** --as-of: the date for rows that give none */
@@ -21,11 +23,8 @@ export interface EvaluatorOptions {
   header?: readonly unknown[];
   /** what the results become: CSV records or JSONL lines (text), or rows of values (xlsx) */
   output: FileFormat;
-  /**
-   * The language of the results (the server's file route): answers, row errors and, in Chinese, the values of the
-   * summary columns (output-labels.ts). Absent (the CLI): errors in English and values as keys.
-   */
-  lang?: Lang;
+  /** the language of answers and row errors (default zh) */
+  lang?: 'zh' | 'en';
   /** Also count what the chunk came to (stats.ts) and list its failed rows: the server's summary of a run. */
   tally?: boolean;
 }
@@ -58,30 +57,32 @@ interface RowResult {
   evaluated?: { profile: Profile; answer: Answer };
 }
 
+const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+
 /** Adds the offending value to a schema error (`… (got '2014-02-30')`), so a row's error shows what was found. */
-function withActual(e: CellError, profile: Record<string, unknown>): CellError {
+function withActual(e: CellError, profile: Record<string, unknown>, lang: RowLang): CellError {
   let node: unknown = profile;
   for (const key of e.path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
   }
   if (node === undefined || (node !== null && typeof node === 'object') || e.message.startsWith('unknown field')) return e;
   const shown = JSON.stringify(node);
-  return shown.length > 60 ? e : { ...e, message: `${e.message} (got ${typeof node === 'string' ? `'${node}'` : shown})` };
+  return shown.length > 60 ? e : { ...e, message: `${e.message}${ROW_MESSAGES.got[lang](typeof node === 'string' ? `'${node}'` : shown)}` };
 }
 
 /** A JSON value of a JSONL line or .json array: a profile, or {profile, asOf}. */
-function fromJson(doc: unknown, errors: CellError[]): { profile: Record<string, unknown>; asOf?: string } {
+function fromJson(doc: unknown, errors: CellError[], lang: RowLang): { profile: Record<string, unknown>; asOf?: string } {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    errors.push({ path: '(row)', message: 'expected a JSON object: a profile or {profile, asOf}' });
+    errors.push({ path: '(row)', message: ROW_MESSAGES.notObject[lang]() });
     return { profile: {} };
   }
   if (!('profile' in doc)) return { profile: doc as Record<string, unknown> };
   const { profile, asOf, ...rest } = doc as Record<string, unknown>;
-  for (const k of Object.keys(rest)) errors.push({ path: k, message: `unknown field '${k}': a row is a profile or {profile, asOf}` });
-  if (asOf !== undefined && typeof asOf !== 'string') errors.push({ path: 'asOf', message: 'must be a date YYYY-MM-DD' });
+  for (const k of Object.keys(rest)) errors.push({ path: k, message: ROW_MESSAGES.unknownField[lang](k) });
+  if (asOf !== undefined && typeof asOf !== 'string') errors.push({ path: 'asOf', message: ROW_MESSAGES.asOfType[lang]() });
   if (profile !== null && typeof profile === 'object' && !Array.isArray(profile))
     return { profile: profile as Record<string, unknown>, ...(typeof asOf === 'string' ? { asOf } : {}) };
-  errors.push({ path: 'profile', message: 'must be an object' });
+  errors.push({ path: 'profile', message: ROW_MESSAGES.profileType[lang]() });
   return { profile: {} };
 }
 
@@ -93,49 +94,57 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
   const validate = validatorFor<Profile>('Profile');
   const map: ColumnMap | undefined = options.header ? mapHeader(options.header) : undefined;
   const full = options.output === 'jsonl';
+  // Row errors in the language asked for; English when none is (as the column keys).
+  const lang: RowLang = options.lang ?? 'en';
   return (item) => {
     const errors: CellError[] = [];
     let read: { profile: Record<string, unknown>; asOf?: string } = { profile: {} };
     if ('cells' in item) {
       if (!map) throw new Error('batch: a spreadsheet row without a header');
-      if (item.problem) errors.push({ path: '(row)', message: item.problem });
-      const r = rowToProfile(map, item.cells);
+      if (item.short) errors.push({ path: '(row)', message: ROW_MESSAGES.shortRow[lang](item.short.cells, item.short.width) });
+      const r = rowToProfile(map, item.cells, lang);
       read = r;
       errors.push(...r.errors);
     } else if ('json' in item) {
-      read = fromJson(item.json, errors);
+      read = fromJson(item.json, errors, lang);
     } else {
       let doc: unknown;
       try {
         doc = JSON.parse(item.line);
       } catch (e) {
-        errors.push({ path: '(row)', message: `not valid JSON: ${(e as Error).message}` });
+        errors.push({ path: '(row)', message: ROW_MESSAGES.notJson[lang]((e as Error).message) });
       }
-      if (errors.length === 0) read = fromJson(doc, errors);
+      if (errors.length === 0) read = fromJson(doc, errors, lang);
     }
-    const { profile } = read;
+    // Place and industry names in Chinese (佛山市, 陶瓷) are read as their keys, and the row says so.
+    const { profile: normal, notes: normalized } = normalizeProfile(read.profile);
+    const profile = normal as Record<string, unknown>;
     const asOf = read.asOf ?? options.asOf;
-    if (read.asOf !== undefined && !isIsoDate(read.asOf)) errors.push({ path: 'asOf', message: `must be a real calendar date YYYY-MM-DD, got '${read.asOf}'` });
-    if (!validate(profile)) errors.push(...describeErrors(validate.errors, '', options.lang ?? 'en').map((e) => withActual(e, profile)));
+    if (read.asOf !== undefined && !isIsoDate(read.asOf)) errors.push({ path: 'asOf', message: ROW_MESSAGES.badDate[lang](read.asOf) });
+    if (!validate(profile)) errors.push(...describeErrors(validate.errors, '', lang).map((e) => withActual(e, profile, lang)));
     let answer: Answer | undefined;
     if (errors.length === 0) {
       try {
         // Summary rows need only the verdict; JSONL lines carry the whole answer.
-        answer = evaluate(base, profile as Profile, { asOf, detail: full ? 'full' : 'summary', ...(options.lang ? { lang: options.lang } : {}) });
+        answer = evaluate(base, profile as Profile, {
+          asOf,
+          detail: full ? 'full' : 'summary',
+          lang: options.lang ?? 'zh',
+          ...(normalized.length > 0 ? { normalized } : {}),
+        });
       } catch (e) {
-        const message = e instanceof CleanprodError ? messageIn(e, options.lang ?? 'en') : (e as Error).message;
-        errors.push({ path: '(evaluation)', message });
+        // an engine error (audit facts that contradict each other) in the row's language
+        errors.push({ path: '(evaluation)', message: e instanceof CleanprodError ? messageIn(e, lang) : (e as Error).message });
       }
     }
     if (!answer) {
-      const error = rowErrorText(errors, options.lang);
-      const values = errorValues(item.row, profile.id, profile.name, asOf, error);
+      const error = formatErrors(errors);
+      const values = errorValues(item.row, profile.id, profile.name, asOf, error, normalized);
       return { values, failed: true, ...(full ? { json: JSON.stringify({ row: item.row, id: values[1], asOf, error, errors, answer: null }) } : {}) };
     }
     const valid = profile as Profile;
-    const values = summaryValues(item.row, valid, asOf, answer);
     return {
-      values: options.lang ? localizeValues(values, options.lang) : values,
+      values: summaryValues(item.row, valid, asOf, answer, normalized),
       failed: false,
       ...(full ? { json: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error: null, answer }) } : {}),
       ...(options.tally ? { evaluated: { profile: valid, answer } } : {}),

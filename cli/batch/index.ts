@@ -9,6 +9,7 @@ interface BatchCliOptions {
   asOf?: string;
   output?: string;
   format?: 'csv' | 'jsonl';
+  lang?: 'zh' | 'en';
   workers: string;
   progress?: boolean;
   stats?: string;
@@ -29,6 +30,12 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
     .option('-o, --output <file>', 'results file: .csv, .xlsx or .jsonl (full answers), put in place only once complete; default CSV on stdout')
     .addOption(new Option('--format <format>', 'output format when writing to stdout').choices(['csv', 'jsonl']))
     .option('--workers <n>', 'threads evaluating: 1 = this one; n > 1 = n worker threads (0 or auto = one per CPU)', '1')
+    .addOption(
+      new Option('--lang <lang>', 'the language of answers, row errors and the result columns’ names (default: column keys, answers in zh)').choices([
+        'zh',
+        'en',
+      ]),
+    )
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--stats <file>', "also write the run's figures as JSON (rows, seconds, rows/s, workers, peak RSS) — used by npm run bench")
     .addOption(rulesDirOption())
@@ -48,6 +55,7 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
         summary = await runBatch({
           input: file,
           asOf,
+          ...(opts.lang ? { lang: opts.lang } : {}),
           rulesDir: opts.rulesDir,
           workers: resolveWorkers(opts.workers),
           progress: opts.progress === true || process.stderr.isTTY === true,
@@ -74,11 +82,19 @@ export function registerBatch(program: Command, rulesDirOption: () => Option): v
         const stats = { rows: summary.rows, failed: summary.failed, seconds: summary.ms / 1000, rowsPerSec: rate, workers: summary.workers };
         writeFileSync(opts.stats, JSON.stringify({ ...stats, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));
       }
+      const seconds = (summary.ms / 1000).toFixed(1);
+      const to = opts.output ? ` → ${opts.output}` : '';
       process.stderr.write(
-        `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} failed; ${(summary.ms / 1000).toFixed(1)} s (${rate.toFixed(0)} rows/s, ${summary.workers === 1 ? '1 thread' : `${summary.workers} worker threads`})${opts.output ? ` → ${opts.output}` : ''}\n`,
+        opts.lang === 'zh'
+          ? `batch：共 ${summary.rows} 行，评估 ${summary.rows - summary.failed} 行，失败 ${summary.failed} 行；${seconds} 秒（每秒 ${rate.toFixed(0)} 行，${summary.workers === 1 ? '1 个线程' : `${summary.workers} 个工作线程`}）${to}\n`
+          : `batch: ${summary.rows} rows, ${summary.rows - summary.failed} evaluated, ${summary.failed} failed; ${seconds} s (${rate.toFixed(0)} rows/s, ${summary.workers === 1 ? '1 thread' : `${summary.workers} worker threads`})${to}\n`,
       );
       if (summary.failed > 0) {
-        process.stderr.write(`batch: ${summary.failed} of ${summary.rows} rows failed: the error column says why for each\n`);
+        process.stderr.write(
+          opts.lang === 'zh'
+            ? `batch：${summary.rows} 行中有 ${summary.failed} 行失败，原因见各行的「错误」列\n`
+            : `batch: ${summary.failed} of ${summary.rows} rows failed: the error column says why for each\n`,
+        );
         process.exitCode = 1;
       }
     });

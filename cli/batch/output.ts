@@ -1,5 +1,5 @@
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import type { Answer, Profile } from '../../schemas/index.ts';
+import type { Answer, Normalization, Profile } from '../../schemas/index.ts';
 
 /** The summary columns of the output, in order. */
 export const OUTPUT_COLUMNS = [
@@ -26,6 +26,7 @@ export const OUTPUT_COLUMNS = [
   'undetermined',
   'questions',
   'rulesets.inForce',
+  'normalized',
   'error',
 ] as const;
 
@@ -39,7 +40,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof 
 const ids = (list: readonly { id: string }[]): string => list.map((d) => d.id).join(LIST);
 
 /** A row's summary values, in OUTPUT_COLUMNS order. */
-export function summaryValues(row: number, profile: Profile, asOf: string, a: Answer): OutputValue[] {
+export function summaryValues(row: number, profile: Profile, asOf: string, a: Answer, normalized: readonly Normalization[] = []): OutputValue[] {
   const s = a.summary;
   return [
     row,
@@ -71,17 +72,30 @@ export function summaryValues(row: number, profile: Profile, asOf: string, a: An
       .filter((r) => r.status === 'in-force')
       .map((r) => `${r.id}@${r.version}`)
       .join(LIST),
+    normalizedText(normalized),
     null,
   ];
 }
 
+/** The names a row gave that were read as keys: `location.city: 佛山市→foshan`. */
+const normalizedText = (notes: readonly Normalization[]): string | null =>
+  notes.length === 0 ? null : notes.map((n) => `${n.path}: ${n.given}→${n.key}`).join(LIST);
+
 /** A failed row's values: what is known of it (row, id, name, date) and its error. */
-export function errorValues(row: number, id: unknown, name: unknown, asOf: string | null, error: string): OutputValue[] {
+export function errorValues(
+  row: number,
+  id: unknown,
+  name: unknown,
+  asOf: string | null,
+  error: string,
+  normalized: readonly Normalization[] = [],
+): OutputValue[] {
   const values: OutputValue[] = OUTPUT_COLUMNS.map(() => null);
   values[0] = row;
   values[1] = text(id);
   values[2] = text(name);
   values[3] = asOf;
+  values[OUTPUT_COLUMNS.length - 2] = normalizedText(normalized);
   values[OUTPUT_COLUMNS.length - 1] = error;
   return values;
 }

@@ -156,9 +156,7 @@ export async function openReader(file: string, limits: BatchLimits): Promise<Bat
     for await (const cells of records) {
       row += 1;
       const short = format === 'csv' && cells.length < width;
-      yield short
-        ? { row, cells, problem: `${cells.length} cells where the header has ${width}: a separator is missing or the row is cut short` }
-        : { row, cells };
+      yield short ? { row, cells, short: { cells: cells.length, width } } : { row, cells };
     }
   }
   return { ...base, header, rows: rows(), ...(rowsEstimate !== undefined ? { rowsEstimate } : {}) };

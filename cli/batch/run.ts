@@ -18,6 +18,8 @@ export interface BatchOptions {
   format?: OutputFormat;
   /** evaluation date for rows without an asOf cell */
   asOf: string;
+  /** the language of answers and row errors, and of the result columns' names (absent: keys, and zh answers) */
+  lang?: 'zh' | 'en';
   /** threads evaluating: 1 = this thread; N > 1 = N worker threads (this one reads and writes); 0 or 'auto' = one per CPU */
   workers?: number | 'auto';
   rulesDir?: string;
@@ -87,7 +89,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const workers = resolveWorkers(opts.workers);
   const format = opts.format ?? (opts.output ? outputFormatOf(opts.output) : 'csv');
   const reader = await openReader(opts.input, limitsWith(opts.limits));
-  const options: EvaluatorOptions = { asOf: opts.asOf, output: format, ...(reader.header ? { header: reader.header } : {}) };
+  const options: EvaluatorOptions = {
+    asOf: opts.asOf,
+    output: format,
+    ...(reader.header ? { header: reader.header } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
+  };
   const stderr = (opts.stderr ?? process.stderr) as NodeJS.WriteStream;
   const bar = opts.progress ? progressBar(stderr) : undefined;
   let rows = 0;
@@ -98,7 +105,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   try {
     // Rules are loaded and linted once, here; workers get the linted files and only prepare them.
     const rules = loadLintedRules(opts.rulesDir ?? BUNDLED_RULES_DIR);
-    const out = await openWriter(opts.output, format, opts.stdout ?? process.stdout);
+    const out = await openWriter(opts.output, format, opts.stdout ?? process.stdout, opts.lang);
     writer = out;
     pool =
       workers > 1

@@ -5,7 +5,8 @@ import type { Writable } from 'node:stream';
 import { ValidationError } from '../../engine/index.ts';
 import type { ChunkResult } from './evaluate.ts';
 import { extensionOf, formatOfPath, type FileFormat } from './formats.ts';
-import { OUTPUT_COLUMNS, csvRecords } from './output.ts';
+import { csvRecords } from './output.ts';
+import { outputHeader } from './header-names.ts';
 
 export type OutputFormat = FileFormat;
 
@@ -75,27 +76,32 @@ async function partialFile(target: string): Promise<{ stream: WriteStream; settl
   };
 }
 
-/** How a results file starts: its header row (default: the column keys) and, for CSV, a byte-order mark. */
+/** How a results file starts besides its header: for CSV, a byte-order mark. */
 export interface WriterOptions {
-  header?: readonly string[];
   /** start a CSV with U+FEFF, so that Excel reads it as UTF-8 (the server's downloads; `cleanprod batch` writes none) */
   bom?: boolean;
 }
 
 /** CSV or JSONL text to a file or stdout, a chunk of rows per write. */
-function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boolean) => Promise<void>, options: WriterOptions = {}): BatchWriter {
+function textWriter(
+  sink: Writable,
+  format: 'csv' | 'jsonl',
+  header: readonly string[],
+  settle?: (keep: boolean) => Promise<void>,
+  options: WriterOptions = {},
+): BatchWriter {
   let started = false;
-  const header = () => {
-    if (!started && format === 'csv') sink.write(`${options.bom ? '\uFEFF' : ''}${csvRecords([[...(options.header ?? OUTPUT_COLUMNS)]])}`);
+  const start = () => {
+    if (!started && format === 'csv') sink.write(`${options.bom ? '\uFEFF' : ''}${csvRecords([[...header]])}`);
     started = true;
   };
   return {
     async write(chunk) {
-      header();
+      start();
       if (!sink.write(chunk.text ?? '')) await waitDrain(sink);
     },
     async commit() {
-      header();
+      start();
       await ended(sink, settle !== undefined);
       await settle?.(true);
     },
@@ -106,7 +112,7 @@ function textWriter(sink: Writable, format: 'csv' | 'jsonl', settle?: (keep: boo
 }
 
 /** xlsx through exceljs's streaming WorkbookWriter: each row is committed (written out) as it comes. */
-async function xlsxWriter(target: string, header: readonly string[] = OUTPUT_COLUMNS): Promise<BatchWriter> {
+async function xlsxWriter(target: string, header: readonly string[]): Promise<BatchWriter> {
   // exceljs is large (about 27 MB resident): loaded only when a spreadsheet is read or written.
   const { default: ExcelJS } = await import('exceljs');
   const file = await partialFile(target);
@@ -129,12 +135,20 @@ async function xlsxWriter(target: string, header: readonly string[] = OUTPUT_COL
 }
 
 /** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
-export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable, options: WriterOptions = {}): Promise<BatchWriter> {
+export async function openWriter(
+  path: string | undefined,
+  format: OutputFormat,
+  stdout: Writable,
+  lang?: 'zh' | 'en',
+  options: WriterOptions = {},
+): Promise<BatchWriter> {
+  // The result columns are named by key, or by their labels in the language asked for (--lang).
+  const header = outputHeader(lang);
   if (format === 'xlsx') {
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
-    return xlsxWriter(path, options.header);
+    return xlsxWriter(path, header);
   }
-  if (!path) return textWriter(stdout, format, undefined, options);
+  if (!path) return textWriter(stdout, format, header, undefined, options);
   const file = await partialFile(path);
-  return textWriter(file.stream, format, file.settle, options);
+  return textWriter(file.stream, format, header, file.settle, options);
 }

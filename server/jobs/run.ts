@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import type { ChunkResult, EvaluatorOptions, RawItem } from '../../cli/batch/evaluate.ts';
-import { outputHeader } from '../../cli/batch/output-labels.ts';
 import type { BatchReader } from '../../cli/batch/read.ts';
 import { mergeStats } from '../../cli/batch/stats.ts';
 import { openWriter, type BatchWriter } from '../../cli/batch/write.ts';
@@ -123,10 +122,8 @@ export async function runJob(job: Job, reader: BatchReader, deps: RunDeps): Prom
   };
   let writer: BatchWriter | undefined;
   try {
-    writer = await openWriter(job.result, job.format, new Writable({ write: (_c, _e, cb) => cb() }), {
-      header: outputHeader(job.lang),
-      bom: job.format === 'csv',
-    });
+    // the same file `cleanprod batch --lang <language>` writes, a CSV with a byte-order mark (for Excel)
+    writer = await openWriter(job.result, job.format, new Writable({ write: (_c, _e, cb) => cb() }), job.lang, { bom: job.format === 'csv' });
     const queue: Promise<ChunkResult>[] = [];
     const write = async (result: ChunkResult) => {
       await writer!.write(result);

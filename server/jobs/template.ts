@@ -4,15 +4,15 @@ import type { Lang } from '../../engine/index.ts';
 
 /**
  * One example enterprise on the template's second row, by column key (the rest left blank: a blank cell is a fact not
- * given). Keys, which every reader takes; yes/no in the header's language.
+ * given), in the header's language: places and industries by their Chinese names in Chinese, by key in English.
  */
 const EXAMPLE: Readonly<Record<string, string | { zh: string; en: string }>> = {
   id: 'E001',
   name: { zh: '示例佛山陶瓷有限公司', en: 'Example Foshan Ceramics Co.' },
   sector: 'industry',
-  'location.city': 'foshan',
-  'location.district': 'nanhai',
-  'industry.keys': 'ceramics',
+  'location.city': { zh: '佛山市', en: 'foshan' },
+  'location.district': { zh: '南海区', en: 'nanhai' },
+  'industry.keys': { zh: '陶瓷', en: 'ceramics' },
   'size.annualRevenue': '5000',
   'size.employees': '320',
   'energy.exceedsConsumptionQuota': { zh: '是', en: 'yes' },
@@ -21,12 +21,12 @@ const EXAMPLE: Readonly<Record<string, string | { zh: string; en: string }>> = {
 };
 
 /**
- * The template's header: in Chinese the columns' Chinese labels (cli/batch/headers.ts), in English their keys, which
- * the reader takes as they are — every column the reader knows, in the profile schema's order, asOf last.
+ * The template's header: the columns' labels in the language asked for (cli/batch/header-names.ts), which the reader
+ * takes as it takes the keys — every column the reader knows, in the profile schema's order, asOf last.
  */
 export function templateRows(lang: Lang): string[][] {
   const docs = columnDocs();
-  const header = docs.map((d) => (lang === 'zh' ? d.label.zh : d.key));
+  const header = docs.map((d) => d.label[lang]);
   const example = docs.map((d) => {
     const v = EXAMPLE[d.key];
     return v === undefined ? '' : typeof v === 'string' ? v : v[lang];

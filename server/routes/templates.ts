@@ -8,14 +8,14 @@ import { requestLanguage } from '../language.ts';
 import { GET_PROBLEMS, problems } from '../openapi-responses.ts';
 import { attachment, XLSX_TYPE } from './file.ts';
 
-const Lang2 = Literals(['zh', 'en'] as const, 'zh: Chinese column labels; en: the column keys. Default: Accept-Language, else zh');
+const Lang2 = Literals(['zh', 'en'] as const, 'the language of the column labels heading it. Default: Accept-Language, else zh');
 const Bi = Type.Object({ zh: Type.String({ maxLength: 200 }), en: Type.String({ maxLength: 200 }) }, Strict);
 const ColumnsSchema = Type.Object(
   {
     columns: Type.Array(
       Type.Object(
         {
-          key: Type.String({ maxLength: 100, description: 'the column key: a header cell may be it, or its Chinese label' }),
+          key: Type.String({ maxLength: 100, description: 'the column key: a header cell may be it, or one of its labels' }),
           label: Bi,
           kind: Literals(['boolean', 'number', 'integer', 'string', 'date-or-null', 'list', 'records', 'as-of'] as const),
           cell: Type.Object({ zh: Type.String({ maxLength: 500 }), en: Type.String({ maxLength: 500 }) }, { ...Strict, description: 'what a cell holds' }),
@@ -43,8 +43,8 @@ async function template(ext: 'csv' | 'xlsx', lang: Lang): Promise<Buffer> {
 
 /**
  * The batch sheet's documentation for the page and for people filling a sheet: GET /v1/templates/columns (every
- * column: key, labels, what a cell holds) and GET /v1/templates/enterprises.csv|xlsx?lang=zh|en (a template with the
- * header in that language and one example row).
+ * column: key, labels, what a cell holds) and GET /v1/templates/enterprises.csv|xlsx?lang=zh|en (a template headed by
+ * the columns' labels in that language, with one example row).
  */
 export const templateRoutes: FastifyPluginAsync = async (app) => {
   app.get(
@@ -54,7 +54,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
         tags: ['meta'],
         summary: 'The columns a batch sheet may have (POST /v1/evaluate/file, cleanprod batch)',
         description:
-          'Every column the reader knows, in order: its key, its label in Chinese and English (a header cell may be either the key or the Chinese label), and what a cell holds, in both languages.',
+          'Every column the reader knows, in order: its key, its label in Chinese and English (a header cell may be the key or either label), and what a cell holds, in both languages.',
         querystring: Type.Object({}, Strict),
         response: { 200: ColumnsSchema, ...problems(...GET_PROBLEMS) },
       },
@@ -72,7 +72,7 @@ export const templateRoutes: FastifyPluginAsync = async (app) => {
         tags: ['meta'],
         summary: 'A template of the batch sheet: CSV or XLSX, headers in Chinese or English',
         description:
-          'Every column the reader knows (GET /v1/templates/columns), headed by its Chinese label (lang=zh) or its key (lang=en), with one example row to replace. The XLSX has the columns explained on a second sheet. The CSV is UTF-8 with a byte-order mark, so that Excel opens it as such.',
+          'Every column the reader knows (GET /v1/templates/columns), headed by its label in Chinese (lang=zh) or English (lang=en) — the reader takes either, as it takes the keys — with one example row to replace. The XLSX has the columns explained on a second sheet. The CSV is UTF-8 with a byte-order mark, so that Excel opens it as such.',
         params: Type.Object({ ext: Literals(['csv', 'xlsx'] as const, 'the format') }),
         querystring: Type.Object({ lang: Type.Optional(Lang2) }, Strict),
         response: {

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_COLUMNS } from '../../cli/batch/output.ts';
-import { OUTPUT_LABELS_ZH } from '../../cli/batch/output-labels.ts';
+import { outputHeader } from '../../cli/batch/header-names.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import { GUANGDONG_CITIES, INDUSTRIES } from '../../schemas/index.ts';
 import { FIELD_TEXT } from '../../schemas/labels/index.ts';
@@ -138,7 +138,7 @@ describe('/batch: a sheet in, a summary, the same kind of sheet out', () => {
       lis.map((li) => [li.querySelector('.where')?.textContent, li.querySelector('.why')?.textContent]),
     );
     expect(failures.map((f) => f[0])).toEqual(['第 11 行 · B001 · 未知城市电镀厂', '第 26 行 · B002 · 营收填错陶瓷厂', '第 41 行 · B003 · 日期错误化工厂']);
-    expect(failures[1]![1]).toBe("年主营业务收入（万元）（size.annualRevenue）：应填数字，实为 'about 5000'");
+    expect(failures[1]![1]).toBe("size.annualRevenue: 应为数字，实为 'about 5000'");
     // the charts: status, city, industry, each with bars and names from the labels
     const charts = await page.$$eval('figure.chart', (figs) =>
       figs.map((f) => ({
@@ -153,7 +153,7 @@ describe('/batch: a sheet in, a summary, the same kind of sheet out', () => {
     expect(charts[1]!.labels[0]).toBe(`${GUANGDONG_CITIES.meizhou} · 14 家`);
     expect(charts[2]!.labels[0]).toBe(`${INDUSTRIES['metal-products'].zh} · 5 家`);
     // the result: 60 rows, Chinese headers, the same three rows with their reasons
-    expect(rows[0]).toEqual(OUTPUT_COLUMNS.map((c) => OUTPUT_LABELS_ZH[c]));
+    expect(rows[0]).toEqual(outputHeader('zh'));
     expect(rows).toHaveLength(61);
     const error = OUTPUT_COLUMNS.indexOf('error');
     expect(rows.slice(1).flatMap((r) => (r[error] ? [Number(r[0])] : []))).toEqual([11, 26, 41]);
@@ -168,7 +168,7 @@ describe('/batch: a sheet in, a summary, the same kind of sheet out', () => {
     expect(await page.inputValue('#language')).toBe('en');
     await uploadFile(page, { name: 'enterprises.csv', buffer: EXAMPLE }, '2016-06-01');
     const rows = await summaryAndResult(page);
-    expect(rows[0]).toEqual([...OUTPUT_COLUMNS]);
+    expect(rows[0]).toEqual(outputHeader('en'));
     expect(rows).toHaveLength(61);
     const failures = await page.$$eval('#failure-list .why', (ps) => ps.map((p) => p.textContent));
     expect(failures[1]).toBe("size.annualRevenue: expected a number, got 'about 5000'");

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_COLUMNS } from '../../cli/batch/output.ts';
-import { OUTPUT_LABELS_ZH } from '../../cli/batch/output-labels.ts';
+import { columnLabels, outputHeader } from '../../cli/batch/header-names.ts';
 import { runBatch } from '../../cli/batch/run.ts';
 import { buildApp } from '../../server/app.ts';
 import type { JobsConfig } from '../../server/jobs/config.ts';
@@ -55,7 +55,7 @@ beforeAll(() => {
 });
 
 describe('POST /v1/evaluate/file: CSV in, CSV out; XLSX in, XLSX out', () => {
-  it('a CSV in English: 202 with the job and its Location, followed to done; the result is what cleanprod batch writes, with a BOM', async () => {
+  it('a CSV in English: 202 with the job and its Location, followed to done; the result is what cleanprod batch --lang en writes, with a BOM', async () => {
     const r = await upload(main, { asOf: '2014-06-01', language: 'en', file: { name: 'enterprises.csv', bytes: CSV, type: 'text/csv' } });
     expect(r.statusCode).toBe(202);
     const job = r.json();
@@ -78,41 +78,51 @@ describe('POST /v1/evaluate/file: CSV in, CSV out; XLSX in, XLSX out', () => {
     expect(result.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(result.headers['content-disposition']).toContain("filename*=UTF-8''enterprises-results.csv");
     expect(result.body.startsWith('\uFEFF')).toBe(true);
-    // the same file cleanprod batch writes for the same sheet and date
+    // the same file cleanprod batch --lang en writes for the same sheet and date
     const dir = mkdtempSync(join(tmpdir(), 'cleanprod-cli-'));
     dirs.push(dir);
-    await runBatch({ input: join(ROOT, 'examples/enterprises.csv'), asOf: '2014-06-01', output: join(dir, 'out.csv'), stderr: quiet });
+    await runBatch({ input: join(ROOT, 'examples/enterprises.csv'), asOf: '2014-06-01', lang: 'en', output: join(dir, 'out.csv'), stderr: quiet });
     expect(result.body.slice(1)).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
     const rows = csvRows(result.body);
-    expect(rows[0]).toEqual([...OUTPUT_COLUMNS]);
+    expect(rows[0]).toEqual(outputHeader('en'));
     expect(rows.length).toBe(61);
     const error = OUTPUT_COLUMNS.indexOf('error');
     expect(rows.slice(1).flatMap((row, i) => (row[error] ? [i + 1] : []))).toEqual(BAD_ROWS);
   });
 
-  it('in Chinese: the headers, the audit status and route, yes/no and every row error in Chinese; summary by city and industry', async () => {
-    const r = await upload(main, { asOf: '2014-06-01', language: 'zh', file: { name: '企业清单.csv', bytes: CSV } });
+  it('in Chinese: Chinese headers and row errors, Chinese names in cells read as keys; the summary by city and industry', async () => {
+    // the example with Chinese headers, and Chinese names for a few places and industries
+    const [header, ...data] = CSV.toString('utf8').split('\n');
+    const labels = columnLabels();
+    const zhHeader = header!
+      .split(',')
+      .map((k) => labels[k]?.zh ?? k)
+      .join(',');
+    const zhData = data.map((l) => l.replace(',foshan,', ',佛山市,').replace(',nanhai,', ',南海区,').replace(',ceramics,', ',陶瓷,'));
+    const r = await upload(main, { asOf: '2014-06-01', language: 'zh', file: { name: '企业清单.csv', bytes: [zhHeader, ...zhData].join('\n') } });
     expect(r.statusCode).toBe(202);
     const done = await settled(main, r.headers.location as string);
+    expect(done.summary).toMatchObject({ rows: 60, failed: 3 });
     expect(done.summary!.byCity.reduce((n, g) => n + g.rows, 0)).toBe(57);
-    expect(done.summary!.byCity[0]).toMatchObject({ key: 'meizhou', rows: 14 });
+    expect(done.summary!.byCity.slice(0, 2)).toMatchObject([
+      { key: 'meizhou', rows: 14 },
+      { key: 'foshan', rows: 13 },
+    ]);
     expect(done.summary!.byIndustry.map((g) => g.key)).toContain('ceramics');
     expect(Object.values(done.summary!.status).reduce((a, b) => a + b, 0)).toBe(57);
     expect(done.summary!.mustAudit).toBe(done.summary!.status.mandatory! + done.summary!.status.required!);
     const result = await main.inject({ method: 'GET', url: done.links.result });
     expect(result.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('企业清单-评估结果.csv')}`);
-    const [header, ...rows] = csvRows(result.body);
-    expect(header).toEqual(OUTPUT_COLUMNS.map((c) => OUTPUT_LABELS_ZH[c]));
+    const [resultHeader, ...rows] = csvRows(result.body);
+    expect(resultHeader).toEqual(outputHeader('zh'));
     const col = (c: (typeof OUTPUT_COLUMNS)[number]) => OUTPUT_COLUMNS.indexOf(c);
-    expect(new Set(rows.map((row) => row[col('audit.status')]).filter(Boolean))).toEqual(
-      new Set(['须实施强制性清洁生产审核', '须按规划完成清洁生产审核', '鼓励自愿开展审核']),
-    );
-    expect(new Set(rows.map((row) => row[col('audit.overdue')]).filter(Boolean))).toEqual(new Set(['否']));
+    // every Foshan row (the one that fails too) says how its city was read
+    expect(rows.filter((row) => row[col('normalized')]?.includes('location.city: 佛山市→foshan'))).toHaveLength(CSV.toString().split(',foshan,').length - 1);
     const errors = rows.filter((row) => row[col('error')]).map((row) => row[col('error')]!);
     expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatch(/^地级市（location\.city）：/);
-    expect(errors[1]).toBe("年主营业务收入（万元）（size.annualRevenue）：应填数字，实为 'about 5000'");
-    expect(errors[2]).toMatch(/^上一轮清洁生产审核（audit\.lastCompleted）：.*（实为 '2014-02-30'）$/);
+    expect(errors[0]).toMatch(/^location\.city: 须为以下值之一/);
+    expect(errors[1]).toBe("size.annualRevenue: 应为数字，实为 'about 5000'");
+    expect(errors[2]).toMatch(/^audit\.lastCompleted: .*（实为 '2014-02-30'）$/);
     for (const e of errors) expect(e).not.toMatch(/expected|must be|got /);
   });
 
@@ -129,7 +139,7 @@ describe('POST /v1/evaluate/file: CSV in, CSV out; XLSX in, XLSX out', () => {
     await book.xlsx.load(result.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(61);
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...OUTPUT_COLUMNS]);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(outputHeader('en'));
     const error = OUTPUT_COLUMNS.indexOf('error') + 1;
     const bad: number[] = [];
     sheet.eachRow((row, n) => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AS_OF_COLUMN, profileColumns } from '../../cli/batch/columns.ts';
-import { columnLabels } from '../../cli/batch/headers.ts';
+import { columnLabels } from '../../cli/batch/header-names.ts';
 import { buildApp } from '../../server/app.ts';
 import { bundled } from '../support/rulebase.ts';
 import { csvRows, settled, upload } from './file-helpers.ts';
@@ -12,7 +12,7 @@ afterAll(() => app.close());
 const keys = [...profileColumns().keys(), AS_OF_COLUMN];
 
 describe('GET /v1/templates/enterprises.{csv,xlsx}', () => {
-  it('CSV: UTF-8 with a BOM, every column headed by its Chinese label (zh) or its key (en), one example row', async () => {
+  it('CSV: UTF-8 with a BOM, every column headed by its label in Chinese or English, one example row', async () => {
     const zh = await app.inject({ method: 'GET', url: '/v1/templates/enterprises.csv?lang=zh' });
     expect(zh.statusCode).toBe(200);
     expect(zh.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -22,8 +22,9 @@ describe('GET /v1/templates/enterprises.{csv,xlsx}', () => {
     expect(header).toEqual(keys.map((k) => columnLabels()[k]!.zh));
     expect(rest).toEqual([]);
     expect(example![keys.indexOf('energy.exceedsConsumptionQuota')]).toBe('是');
+    expect(example![keys.indexOf('location.city')]).toBe('佛山市');
     const en = csvRows((await app.inject({ method: 'GET', url: '/v1/templates/enterprises.csv', headers: { 'accept-language': 'en' } })).body);
-    expect(en[0]).toEqual(keys);
+    expect(en[0]).toEqual(keys.map((k) => columnLabels()[k]!.en));
     expect(en[1]![keys.indexOf('energy.exceedsConsumptionQuota')]).toBe('yes');
   });
 
@@ -37,13 +38,16 @@ describe('GET /v1/templates/enterprises.{csv,xlsx}', () => {
     expect(book.worksheets[1]!.rowCount).toBe(keys.length + 1);
   });
 
-  it('the English templates are read back as they are: their example enterprise is evaluated, no row fails', async () => {
-    for (const ext of ['csv', 'xlsx'] as const) {
-      const template = await app.inject({ method: 'GET', url: `/v1/templates/enterprises.${ext}?lang=en` });
-      const r = await upload(app, { language: 'en', file: { name: `template.${ext}`, bytes: template.rawPayload } });
-      expect(r.statusCode, ext).toBe(202);
-      const done = await settled(app, r.headers.location as string);
-      expect(done.summary, ext).toMatchObject({ rows: 1, evaluated: 1, failed: 0, mustAudit: 1 });
+  it('every template is read back as it is: its example enterprise is evaluated, no row fails', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const ext of ['csv', 'xlsx'] as const) {
+        const template = await app.inject({ method: 'GET', url: `/v1/templates/enterprises.${ext}?lang=${lang}` });
+        const r = await upload(app, { language: lang, file: { name: `template.${ext}`, bytes: template.rawPayload } });
+        expect(r.statusCode, `${lang} ${ext}`).toBe(202);
+        const done = await settled(app, r.headers.location as string);
+        expect(done.summary, `${lang} ${ext}`).toMatchObject({ rows: 1, evaluated: 1, failed: 0, mustAudit: 1 });
+        expect(done.summary!.byCity, `${lang} ${ext}`).toEqual([{ key: 'foshan', rows: 1, mustAudit: 1, overdue: 0, missed: 0 }]);
+      }
     }
   });
 

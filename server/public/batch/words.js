@@ -51,8 +51,8 @@ export const WORDS = /** @type {const} @satisfies {Record<string, readonly [stri
   download: ['下载结果（{format}）', 'Download the result ({format})'],
   keptUntil: ['结果保存至 {time}，之后删除。', 'The result is kept until {time}, then deleted.'],
   columnsIntro: [
-    '第一行写列名：可用中文列名或英文键，顺序不限，可只用其中一部分。空白单元格表示“未提供”，不会被当作“否”；有 asOf（评估日期）列的行按该列日期评估。',
-    'The first row names the columns: the Chinese label or the key, in any order, any subset. A blank cell is a fact not given, never “no”; a row with an asOf cell is evaluated on that date.',
+    '第一行写列名：可用中文列名、英文列名或键，顺序不限，可只用其中一部分。空白单元格表示“未提供”，不会被当作“否”；有评估日期（asOf）列的行按该列日期评估。',
+    'The first row names the columns: by their Chinese or English labels or their keys, in any order, any subset. A blank cell is a fact not given, never “no”; a row with an evaluation date (asOf) cell is evaluated on that date.',
   ],
   columnsCount: ['{n} 列', '{n} columns'],
   key: ['键', 'key'],

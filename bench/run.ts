@@ -8,6 +8,8 @@
  *    json-rules-engine's run, the fast path only deciding the same rules (no answer built);
  *  - batch: synthetic profiles through `cleanprod batch` (JSONL in, CSV out), one thread vs one worker thread per core
  *    (piscina), with peak RSS and CPU time (user + system: what the run cost, whatever else the machine was doing);
+ *  - file: a CSV of synthetic enterprises uploaded to POST /v1/evaluate/file and followed to its result (file-job.ts):
+ *    time, the server's peak RSS beside its RSS before, and the progress the page would show;
  *  - HTTP: POST /v1/evaluate under autocannon on 127.0.0.1, beside POST /bench/constant on the same server (same body
  *    validation, a precomputed answer) as the ceiling; then POST /v1/evaluate again while another client loops
  *    1000-item batches (answered on the worker pool), to show what a heavy client does to small requests' p99.
@@ -17,7 +19,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRuleBase } from '../loader/index.ts';
 import { batch } from './batch.ts';
-import { JSON_OUT, QUICK } from './common.ts';
+import { JSON_OUT, QUICK, SEED } from './common.ts';
+import { fileJob } from './file-job.ts';
 import { http } from './http.ts';
 import { inProcess } from './in-process.ts';
 
@@ -27,6 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'cleanprod-bench-'));
 try {
   const ip = await inProcess(base);
   const b = await batch(dir);
+  const fj = await fileJob(dir, QUICK ? 10_000 : 100_000, SEED);
   const h = await http();
   const f = (x: number, d = 1) => x.toFixed(d);
   const rows: [string, string, string][] = [
@@ -55,6 +59,11 @@ try {
       `batch ${b.n.toLocaleString('en')} profiles, ${b.all.workers} worker threads (all cores)`,
       `${f(b.all.rowsPerSec, 0)} profiles/s`,
       `peak RSS ${f(b.all.peakRssMb, 0)} MB, CPU ${f(b.all.cpuSeconds)} s`,
+    ],
+    [
+      `file upload ${fj.rows.toLocaleString('en')} rows (${f(fj.fileMb)} MB CSV) → job → result`,
+      `${f(fj.seconds)} s (${f(fj.rowsPerSec, 0)} rows/s), ${fj.resultRows.toLocaleString('en')} result rows`,
+      `peak RSS ${f(fj.peakRssMb, 0)} MB (${f(fj.baselineRssMb, 0)} MB before); ${fj.samples.length} progress polls, p50 ${f(fj.pollMedianMs)} ms, max ${f(fj.pollMaxMs)} ms`,
     ],
     [
       'HTTP POST /v1/evaluate (10 conn)',
@@ -119,6 +128,13 @@ try {
           batchOneWorkerPeakRssMb: b.one.peakRssMb,
           batchCpuSeconds: b.all.cpuSeconds,
           batchOneWorkerCpuSeconds: b.one.cpuSeconds,
+          fileJobRows: fj.rows,
+          fileJobSeconds: fj.seconds,
+          fileJobRowsPerSec: fj.rowsPerSec,
+          fileJobPeakRssMb: fj.peakRssMb,
+          fileJobBaselineRssMb: fj.baselineRssMb,
+          fileJobPollMaxMs: fj.pollMaxMs,
+          fileJobProgress: fj.samples,
           httpReqPerSec: h.evaluate.reqPerSec,
           httpP50Ms: h.evaluate.p50,
           httpP99Ms: h.evaluate.p99,

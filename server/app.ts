@@ -31,6 +31,10 @@ import { problemRoutes } from './routes/problems.ts';
 import { rulesetDocsRoutes } from './routes/ruleset-docs.ts';
 import { rulesetCompareRoutes } from './routes/ruleset-compare.ts';
 import { rulesetsPageRoutes } from './routes/rulesets-page.ts';
+import { fileRoutes } from './routes/file.ts';
+import { templateRoutes } from './routes/templates.ts';
+import { batchPageRoutes } from './routes/batch-page.ts';
+import { jobsConfig, type JobsConfig } from './jobs/config.ts';
 
 /**
  * buildApp's options: any server setting (ServerConfig, config.ts — the rest take their defaults), and what only a
@@ -45,6 +49,8 @@ export type AppOptions = Partial<Omit<ServerConfig, 'host' | 'port' | 'logLevel'
   today?: () => string;
   /** false (default), true, or pino level/stream; the safe serializers (logging.ts) always apply. */
   logger?: boolean | LogOptions;
+  /** The file route's jobs (jobs/config.ts): limits and how long results are kept; the rest from the environment. */
+  jobs?: Partial<JobsConfig>;
 };
 
 /** Validation uses the project's own ajv (strict, all errors, no coercion, nothing removed): what the user sent is what is judged. */
@@ -139,6 +145,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(rulesetDocsRoutes, { rules });
   app.register(rulesetCompareRoutes, { rules, populationLimit: o.populationLimit, pool });
   app.register(rulesetsPageRoutes);
+  app.register(fileRoutes, { rules, today, pool, jobs: jobsConfig(options.jobs) });
+  app.register(templateRoutes);
+  app.register(batchPageRoutes);
   if (o.benchRoutes) app.register(benchRoutes, { rules, today });
   return app;
 }

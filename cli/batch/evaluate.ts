@@ -1,10 +1,11 @@
-import { evaluate, isIsoDate, type RuleBase } from '../../engine/index.ts';
+import { CleanprodError, evaluate, isIsoDate, messageIn, type RuleBase } from '../../engine/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
 import { describeErrors, normalizeProfile, validatorFor } from '../../schemas/index.ts';
 import { mapHeader, rowToProfile, type CellError, type ColumnMap } from './columns.ts';
 import { csvRecords, errorValues, summaryValues, type OutputValue } from './output.ts';
 import type { FileFormat } from './formats.ts';
 import { ROW_MESSAGES, type RowLang } from './row-messages.ts';
+import { countFailed, countRow, emptyStats, type BatchStats } from './stats.ts';
 
 /**
  * One input row as read: spreadsheet cells (with a problem the reader saw, such as fewer cells than the header), a
@@ -24,6 +25,16 @@ export interface EvaluatorOptions {
   output: FileFormat;
   /** the language of answers and row errors (default zh) */
   lang?: 'zh' | 'en';
+  /** Also count what the chunk came to (stats.ts) and list its failed rows: the server's summary of a run. */
+  tally?: boolean;
+}
+
+/** A row that could not be evaluated, as the summary of a run lists it. */
+export interface RowFailure {
+  row: number;
+  id: string | null;
+  name: string | null;
+  error: string;
 }
 
 /** A chunk of rows evaluated: the output text (CSV, JSONL) or rows of values (xlsx), with its row and failure counts. */
@@ -32,6 +43,9 @@ export interface ChunkResult {
   values?: OutputValue[][];
   rows: number;
   failed: number;
+  /** with `tally`: what the rows came to, and the failed rows */
+  stats?: BatchStats;
+  failures?: RowFailure[];
 }
 
 interface RowResult {
@@ -39,6 +53,8 @@ interface RowResult {
   /** the JSONL output line: the full answer */
   json?: string;
   failed: boolean;
+  /** the row's profile and answer, for the tally */
+  evaluated?: { profile: Profile; answer: Answer };
 }
 
 const formatErrors = (errors: readonly CellError[]): string => errors.map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -117,7 +133,8 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
           ...(normalized.length > 0 ? { normalized } : {}),
         });
       } catch (e) {
-        errors.push({ path: '(evaluation)', message: (e as Error).message });
+        // an engine error (audit facts that contradict each other) in the row's language
+        errors.push({ path: '(evaluation)', message: e instanceof CleanprodError ? messageIn(e, lang) : (e as Error).message });
       }
     }
     if (!answer) {
@@ -130,6 +147,7 @@ function rowEvaluator(base: RuleBase, options: EvaluatorOptions): (item: RawItem
       values: summaryValues(item.row, valid, asOf, answer, normalized),
       failed: false,
       ...(full ? { json: JSON.stringify({ row: item.row, id: valid.id ?? null, asOf, error: null, answer }) } : {}),
+      ...(options.tally ? { evaluated: { profile: valid, answer } } : {}),
     };
   };
 }
@@ -141,8 +159,25 @@ export function chunkEvaluator(base: RuleBase, options: EvaluatorOptions): (item
     const results = items.map(run);
     const failed = results.reduce((n, r) => n + (r.failed ? 1 : 0), 0);
     const rows = results.length;
-    if (options.output === 'xlsx') return { values: results.map((r) => r.values), rows, failed };
-    if (options.output === 'jsonl') return { text: results.map((r) => `${r.json}\n`).join(''), rows, failed };
-    return { text: csvRecords(results.map((r) => r.values)), rows, failed };
+    const tally = options.tally ? tallied(results) : {};
+    if (options.output === 'xlsx') return { values: results.map((r) => r.values), rows, failed, ...tally };
+    if (options.output === 'jsonl') return { text: results.map((r) => `${r.json}\n`).join(''), rows, failed, ...tally };
+    return { text: csvRecords(results.map((r) => r.values)), rows, failed, ...tally };
   };
+}
+
+/** A chunk's counts and failed rows (row, id, name and error are the first, second, third and last columns). */
+function tallied(results: readonly RowResult[]): { stats: BatchStats; failures: RowFailure[] } {
+  const stats = emptyStats();
+  const failures: RowFailure[] = [];
+  for (const r of results) {
+    if (r.evaluated) countRow(stats, r.evaluated.profile, r.evaluated.answer);
+    else {
+      countFailed(stats);
+      const v = r.values;
+      const text = (x: OutputValue | undefined) => (typeof x === 'string' ? x : null);
+      failures.push({ row: Number(v[0]), id: text(v[1]), name: text(v[2]), error: String(v[v.length - 1] ?? '') });
+    }
+  }
+  return { stats, failures };
 }

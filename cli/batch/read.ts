@@ -30,6 +30,8 @@ export interface BatchReader {
   header?: unknown[];
   rows: AsyncIterable<RawItem> | Iterable<RawItem>;
   size: number;
+  /** data rows the file holds as counted before reading (an xlsx's worksheet rows, less the header), where known */
+  rowsEstimate?: number;
   bytesRead(): number;
   close(): void;
 }
@@ -124,7 +126,7 @@ export async function openReader(file: string, limits: BatchLimits): Promise<Bat
     const rows = await jsonRows(file, size, limits);
     return { format, rows, size, bytesRead: () => size, close: () => undefined };
   }
-  if (format === 'xlsx') await checkXlsx(file, limits);
+  const rowsEstimate = format === 'xlsx' ? Math.max(0, (await checkXlsx(file, limits)).firstSheetRows - 1) : undefined;
   const stream: Readable = createReadStream(file, { highWaterMark: HEAD_BYTES });
   const base = { format, size, bytesRead: () => (stream as unknown as { bytesRead: number }).bytesRead, close: () => stream.destroy() };
   if (format === 'jsonl') {
@@ -157,5 +159,5 @@ export async function openReader(file: string, limits: BatchLimits): Promise<Bat
       yield short ? { row, cells, short: { cells: cells.length, width } } : { row, cells };
     }
   }
-  return { ...base, header, rows: rows() };
+  return { ...base, header, rows: rows(), ...(rowsEstimate !== undefined ? { rowsEstimate } : {}) };
 }

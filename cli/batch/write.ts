@@ -76,11 +76,23 @@ async function partialFile(target: string): Promise<{ stream: WriteStream; settl
   };
 }
 
+/** How a results file starts besides its header: for CSV, a byte-order mark. */
+export interface WriterOptions {
+  /** start a CSV with U+FEFF, so that Excel reads it as UTF-8 (the server's downloads; `cleanprod batch` writes none) */
+  bom?: boolean;
+}
+
 /** CSV or JSONL text to a file or stdout, a chunk of rows per write. */
-function textWriter(sink: Writable, format: 'csv' | 'jsonl', header: readonly string[], settle?: (keep: boolean) => Promise<void>): BatchWriter {
+function textWriter(
+  sink: Writable,
+  format: 'csv' | 'jsonl',
+  header: readonly string[],
+  settle?: (keep: boolean) => Promise<void>,
+  options: WriterOptions = {},
+): BatchWriter {
   let started = false;
   const start = () => {
-    if (!started && format === 'csv') sink.write(csvRecords([[...header]]));
+    if (!started && format === 'csv') sink.write(`${options.bom ? '\uFEFF' : ''}${csvRecords([[...header]])}`);
     started = true;
   };
   return {
@@ -123,14 +135,20 @@ async function xlsxWriter(target: string, header: readonly string[]): Promise<Ba
 }
 
 /** Opens the output: `path` (format by extension, or `format`), else CSV/JSONL on `stdout`. */
-export async function openWriter(path: string | undefined, format: OutputFormat, stdout: Writable, lang?: 'zh' | 'en'): Promise<BatchWriter> {
+export async function openWriter(
+  path: string | undefined,
+  format: OutputFormat,
+  stdout: Writable,
+  lang?: 'zh' | 'en',
+  options: WriterOptions = {},
+): Promise<BatchWriter> {
   // The result columns are named by key, or by their labels in the language asked for (--lang).
   const header = outputHeader(lang);
   if (format === 'xlsx') {
     if (!path) throw new ValidationError('xlsx output needs a file: -o results.xlsx', [{ path: '-o', message: 'xlsx cannot go to stdout' }]);
     return xlsxWriter(path, header);
   }
-  if (!path) return textWriter(stdout, format, header);
+  if (!path) return textWriter(stdout, format, header, undefined, options);
   const file = await partialFile(path);
-  return textWriter(file.stream, format, header, file.settle);
+  return textWriter(file.stream, format, header, file.settle, options);
 }

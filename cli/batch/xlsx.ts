@@ -63,9 +63,10 @@ class XmlScan {
  * decompress to GBs of shared strings, which exceljs would hold in memory) stops at `limits.sharedStringsBytes` or
  * `limits.xlsxBytes`, a cell's text is held to `limits.cellChars`, and anything that is not an xlsx (not a zip, or a
  * zip without a workbook and a worksheet) is named as such. Counting the bytes actually decompressed, not the sizes a
- * zip declares, which a crafted file can fake.
+ * zip declares, which a crafted file can fake. Returns how many rows the first worksheet holds (the header included;
+ * exceljs reads the first worksheet of the archive, and so does this count), for a progress measure.
  */
-export async function checkXlsx(file: string, limits: BatchLimits): Promise<void> {
+export async function checkXlsx(file: string, limits: BatchLimits): Promise<{ firstSheetRows: number }> {
   const input = createReadStream(file);
   const zip = unzipper.Parse({ forceStream: true });
   input.on('error', (e) => zip.destroy(e));
@@ -73,6 +74,7 @@ export async function checkXlsx(file: string, limits: BatchLimits): Promise<void
   let total = 0;
   let workbook = false;
   let sheet = false;
+  let firstSheetRows: number | undefined;
   const tooLarge = (reason: string) => new BatchInputError('INPUT_TOO_LARGE', { file }, reason);
   try {
     for await (const entry of zip) {
@@ -94,6 +96,7 @@ export async function checkXlsx(file: string, limits: BatchLimits): Promise<void
             `a cell longer than ${limits.cellChars.toLocaleString('en')} characters in ${isStrings ? 'its shared strings' : `${name}, row ${scan.rows + 1} of the sheet`}`,
           );
       }
+      if (isSheet && scan) firstSheetRows ??= scan.rows;
     }
   } catch (e) {
     if (e instanceof BatchInputError) throw e;
@@ -103,6 +106,7 @@ export async function checkXlsx(file: string, limits: BatchLimits): Promise<void
     zip.destroy();
   }
   if (!workbook || !sheet) throw new BatchInputError('INPUT_WRONG_FORMAT', { file }, 'not an XLSX file: a zip archive without a workbook and a worksheet');
+  return { firstSheetRows: firstSheetRows ?? 0 };
 }
 
 /** The rows of the first worksheet (the header first) as plain cells; blank rows are skipped. */

@@ -1,6 +1,7 @@
 import type { Bilingual, ErrorDetail, Lang, RuleBase } from '../../engine/index.ts';
 import type { Answer, Profile } from '../../schemas/index.ts';
 import type { ImpactDetailTask } from './impact-task.ts';
+import type { EvaluatorOptions, RawItem } from '../../cli/batch/evaluate.ts';
 
 /**
  * The rule base a task runs on, shared with the workers without copying: its inputs as JSON in a SharedArrayBuffer,
@@ -19,6 +20,7 @@ export type Task = { rules: RulesRef } & (
   | { kind: 'timeline'; profile: Profile; from?: string; to: string; rulesets?: string[]; warnings?: Warning[] }
   | { kind: 'verify'; profile: Profile; answer: Answer; warnings?: Warning[] }
   | ImpactDetailTask
+  | { kind: 'rows'; items: RawItem[]; options: EvaluatorOptions }
 );
 
 /** A `normalized` warning a heavy route adds to its response (the names read as keys, in the request's language). */

@@ -5,6 +5,7 @@ import { engineProblem, problemOf, validationErrors } from '../problem.ts';
 import { answer } from '../answer.ts';
 import { bodyLanguage } from '../language.ts';
 import { normalizeRequest } from '../normalize.ts';
+import { evaluateRows } from './rows.ts';
 import type { RulesRef, Task, TaskResult, Warning } from './tasks.ts';
 import { runImpactDetail } from './impact-task.ts';
 
@@ -77,6 +78,10 @@ async function run(task: Task): Promise<TaskResult> {
     case 'verify': {
       const { holds, checks } = await verifyAnswer(base, task.profile, task.answer);
       return { ok: true, json: JSON.stringify({ holds, checks, ...warnings(task) }), evaluations: 1 };
+    }
+    case 'rows': {
+      const chunk = evaluateRows(base, task.items, task.options);
+      return { ok: true, json: JSON.stringify(chunk), evaluations: chunk.rows - chunk.failed };
     }
   }
 }

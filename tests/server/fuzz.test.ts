@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/index.ts';
 import { PROBLEM_MAX_BYTES } from '../../server/problem.ts';
 import { bundled } from '../support/rulebase.ts';
+import { form, settled } from './file-helpers.ts';
 
 /**
  * Random and mutated requests to every route the OpenAPI document lists (GET and POST — the operator's /readyz and
@@ -44,12 +45,14 @@ const RAW: Record<string, { type: string; body: string }> = {
     body: 'id,sector,location.city,energy.exceedsConsumptionQuota\na,industry,foshan,yes\nb,industry,佛山,no\n',
   },
 };
-const GOOD_PARAMS: Record<string, string> = { id: 'cppl', version: '2.0.0', rule: 'cppl-2012-art27-2-2-high-energy' };
+const GOOD_PARAMS: Record<string, string> = { id: 'cppl', version: '2.0.0', rule: 'cppl-2012-art27-2-2-high-energy', ext: 'csv' };
 const GOOD_QUERY: Record<string, Record<string, string>> = {
   '/v1/rulesets/{id}/diff': { from: '1.0.0', to: '2.0.0' },
   '/v1/rulesets/{id}/diff/words': { from: '1.0.0', to: '2.0.0' },
   '/v1/rulesets/{id}/impact/file': { from: '1.0.0', to: '2.0.0' },
 };
+/** POST routes whose valid body is a multipart form (the file route: answered 202 with its job). */
+const MULTIPART: Record<string, { payload: Buffer; type: string }> = {};
 
 const knownRequest = () => app.inject({ method: 'POST', url: '/v1/evaluate', payload: KNOWN });
 
@@ -64,6 +67,11 @@ beforeAll(async () => {
   knownBefore = (await knownRequest()).body;
   // A stored answer to re-check: the known request's own.
   VALID['/v1/verify'] = { request: KNOWN, answer: JSON.parse(knownBefore) };
+  // A file job that exists, for the jobs' routes.
+  MULTIPART['/v1/evaluate/file'] = await form({ asOf: '2014-06-01', file: { name: 'one.csv', bytes: 'id,location.city\nE1,foshan\n' } });
+  const { payload, type } = MULTIPART['/v1/evaluate/file'];
+  const job = await app.inject({ method: 'POST', url: '/v1/evaluate/file', payload, headers: { 'content-type': type } });
+  GOOD_PARAMS.jobId = (await settled(app, job.headers.location as string)).id;
 });
 afterAll(() => app?.close());
 
@@ -246,13 +254,14 @@ describe('fuzz: every route, random and mutated requests', () => {
     for (const path of ['/healthz', '/readyz', '/metrics']) expect(routes).toContainEqual({ method: 'GET', path });
     for (const route of routes) {
       const raw = RAW[route.path];
+      const multipart = MULTIPART[route.path];
       const r = await send(
         route.method,
         urlOf({ route, params: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => GOOD_PARAMS[m[1]!] ?? 'x'), query: GOOD_QUERY[route.path] ?? {} }),
-        raw?.type ?? 'application/json',
-        raw?.body ?? (route.method === 'POST' ? JSON.stringify(VALID[route.path]) : undefined),
+        multipart?.type ?? raw?.type ?? 'application/json',
+        multipart?.payload ?? raw?.body ?? (route.method === 'POST' ? JSON.stringify(VALID[route.path]) : undefined),
       );
-      expect(r.statusCode, `${route.method} ${route.path}`).toBe(200);
+      expect(r.statusCode, `${route.method} ${route.path}`).toBe(multipart ? 202 : 200);
     }
   });
 

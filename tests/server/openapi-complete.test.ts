@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/index.ts';
 import { bundled } from '../support/rulebase.ts';
+import { form, settled } from './file-helpers.ts';
 
 /**
  * The OpenAPI document is complete and honest: every operation declares its success schema, the Accept-Language
@@ -114,6 +115,15 @@ const EXAMPLES: Record<string, { ok: Example[]; problems: Example[] }> = {
     ],
     problems: [{ url: '/v1/rulesets/cppl/impact/file?from=1.0.0&to=2.0.0', payload: '{}', headers: { 'content-type': 'application/json' } }],
   },
+  // the file route's: filled in beforeAll (a multipart body, a job that exists)
+  'POST /v1/evaluate/file': { ok: [], problems: [{ url: '/v1/evaluate/file', payload: { file: 'not multipart' } }] },
+  'GET /v1/jobs/{jobId}': { ok: [], problems: [{ url: '/v1/jobs/6c9f3a52-2f55-4d1e-9a54-3f1e6f4b8a10' }, { url: '/v1/jobs/nope' }] },
+  'GET /v1/jobs/{jobId}/result': { ok: [], problems: [{ url: '/v1/jobs/6c9f3a52-2f55-4d1e-9a54-3f1e6f4b8a10/result' }] },
+  'GET /v1/templates/columns': { ok: [{ url: '/v1/templates/columns' }], problems: [{ url: '/v1/templates/columns?lang=zh' }] },
+  'GET /v1/templates/enterprises.{ext}': {
+    ok: [{ url: '/v1/templates/enterprises.csv?lang=zh' }, { url: '/v1/templates/enterprises.xlsx?lang=en' }],
+    problems: [{ url: '/v1/templates/enterprises.txt' }, { url: '/v1/templates/enterprises.csv?lang=fr' }],
+  },
   'POST /v1/timeline': {
     ok: [{ url: '/v1/timeline', payload: { profile: KNOWN.profile, from: '2010-01-01', to: '2016-12-31' } }],
     problems: [
@@ -129,6 +139,16 @@ beforeAll(async () => {
   // verify's success needs a stored answer: the known request's own.
   const answer = (await app.inject({ method: 'POST', url: '/v1/evaluate', payload: KNOWN })).json();
   EXAMPLES['POST /v1/verify']!.ok.push({ url: '/v1/verify', payload: { request: KNOWN, answer } });
+  // a file job: its upload, its state and its result; and a file that cannot be read
+  const upload = (bytes: string) => form({ asOf: '2014-06-01', file: { name: 'two.csv', bytes } });
+  const good = await upload('id,location.city,industry.keys\nE1,foshan,ceramics\nE2,atlantis,\n');
+  const r = await app.inject({ method: 'POST', url: '/v1/evaluate/file', payload: good.payload, headers: { 'content-type': good.type } });
+  const job = await settled(app, r.headers.location as string);
+  const bad = await upload('id,location.cty\nE1,foshan\n');
+  EXAMPLES['POST /v1/evaluate/file']!.ok.push({ url: '/v1/evaluate/file', payload: good.payload, headers: { 'content-type': good.type } });
+  EXAMPLES['POST /v1/evaluate/file']!.problems.push({ url: '/v1/evaluate/file', payload: bad.payload, headers: { 'content-type': bad.type } });
+  EXAMPLES['GET /v1/jobs/{jobId}']!.ok.push({ url: job.links.self });
+  EXAMPLES['GET /v1/jobs/{jobId}/result']!.ok.push({ url: job.links.result });
 });
 
 const operations = () =>
@@ -196,7 +216,7 @@ describe('the OpenAPI document is complete', () => {
         const type = String(r.headers['content-type']).split(';')[0]!;
         const schema = declared!.content?.[type]?.schema;
         expect(schema, `${key} ${e.url}: ${r.statusCode} ${type} has no declared schema`).toBeDefined();
-        const body = type === 'text/plain' ? r.body : r.json();
+        const body = type.endsWith('json') ? r.json() : r.body;
         const validate = validatorOf(schema);
         expect(validate(body) ? [] : validate.errors?.slice(0, 3), `${key} ${e.url} (${r.statusCode})`).toEqual([]);
         if (ok.includes(e)) expect(r.statusCode, `${key} ${e.url}`).toBeLessThan(300);

@@ -1,6 +1,6 @@
 import type { RuleBase } from '../engine/index.ts';
 import { keysForCode, type Profile } from '../schemas/index.ts';
-import { impact, type ImpactReport } from './impact.ts';
+import { impact, sortedGroups, type ImpactReport } from './impact.ts';
 
 /** A change of audit status between the two versions, with how many profiles made it and a few of them. */
 export interface StatusTransition {
@@ -111,9 +111,7 @@ export function impactDetail(base: RuleBase, rulesetId: string, from: string, to
     population,
     changed,
     unchanged: population - changed,
-    groups: [...groups.values()].sort(
-      (x, y) => Number(y.change.startsWith('audit')) - Number(x.change.startsWith('audit')) || y.count - x.count || x.change.localeCompare(y.change),
-    ),
+    groups: sortedGroups(groups.values()),
     transitions: [...transitions.values()].sort((a, b) => b.count - a.count),
     byCity: byCity.list(),
     byIndustry: byIndustry.list(),

@@ -70,9 +70,7 @@ export function impact(base: RuleBase, rulesetId: string, from: string, to: stri
     population,
     changed,
     unchanged: population - changed,
-    groups: [...groups.values()].sort(
-      (x, y) => Number(y.change.startsWith('audit')) - Number(x.change.startsWith('audit')) || y.count - x.count || x.change.localeCompare(y.change),
-    ),
+    groups: sortedGroups(groups.values()),
   };
 }
 
@@ -80,4 +78,11 @@ export function impactToText(r: ImpactReport): string {
   const lines = [`${r.ruleset} ${r.from} → ${r.to} as of ${r.asOf}: ${r.population} profiles, ${r.changed} changed, ${r.unchanged} unchanged`];
   for (const g of r.groups) lines.push(`  ${g.change}: ${g.count} profile${g.count === 1 ? '' : 's'} (e.g. ${g.examples.join(', ')})`);
   return lines.join('\n');
+}
+
+/** Impact groups in reading order: changes of the audit status first, then the largest, then by name. */
+export function sortedGroups<G extends { change: string; count: number }>(groups: Iterable<G>): G[] {
+  return [...groups].sort(
+    (x, y) => Number(y.change.startsWith('audit')) - Number(x.change.startsWith('audit')) || y.count - x.count || x.change.localeCompare(y.change),
+  );
 }

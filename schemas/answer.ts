@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { AUDIT_OUTCOMES, CitationSchema } from './ruleset.ts';
-import { IsoDate, Literals, Opt, Strict } from './common.ts';
+import { IsoDate, Literals, Opt, Strict, RuleSetIdSchema, VersionSchema } from './common.ts';
 import { ProfileRef } from './profile.ts';
 import { DecisionSchema, DUTY_STATES, FactTest, Kind, Title } from './decision.ts';
 
@@ -11,15 +11,12 @@ import { QUESTION_TYPES } from './question.ts';
 export const RULESET_STATUSES = ['in-force', 'expired', 'not-yet-in-force', 'not-applicable'] as const;
 export type RuleSetStatus = (typeof RULESET_STATUSES)[number];
 
-const RuleSetId = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 });
-const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', maxLength: 32 });
-
 export const EvaluateRequestSchema = Type.Object(
   {
     profile: ProfileRef,
     asOf: Opt(IsoDate),
-    rulesets: Opt(Type.Array(RuleSetId, { uniqueItems: true, maxItems: 50, description: 'evaluate only these rule sets' })),
-    versions: Opt(Type.Record(RuleSetId, Version, { maxProperties: 50, description: 'pin a version per rule set id' })),
+    rulesets: Opt(Type.Array(RuleSetIdSchema, { uniqueItems: true, maxItems: 50, description: 'evaluate only these rule sets' })),
+    versions: Opt(Type.Record(RuleSetIdSchema, VersionSchema, { maxProperties: 50, description: 'pin a version per rule set id' })),
     includeOutOfForce: Opt(Type.Boolean({ description: 'also evaluate rule sets and rules not in force on asOf' })),
     view: Opt(Literals(['summary', 'standard', 'full'] as const, 'how much of the answer to return (default full): see the Answer schema')),
     language: Opt(Literals(['zh', 'en'] as const, "the answer's language; takes precedence over Accept-Language (default zh)")),

@@ -27,15 +27,3 @@ export const BatchItemSchema = Type.Union(
   ],
   { $id: 'BatchItem' },
 );
-
-export const EXAMPLE_REQUEST = {
-  asOf: '2014-06-01',
-  profile: {
-    id: 'foshan-ceramics-01',
-    sector: 'industry',
-    location: { province: 'guangdong', city: 'foshan', district: 'nanhai' },
-    industry: { keys: ['ceramics'] },
-    size: { annualRevenue: 18000 },
-    energy: { annualConsumptionTce: 60000, exceedsConsumptionQuota: true },
-  },
-};

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Bilingual, IsoDate, JurisdictionSchema, Literals, Opt, RuleSetFileSchema, SourceSchema, Strict } from '../schemas/index.ts';
+import { Bilingual, IsoDate, JurisdictionSchema, Literals, Opt, RuleSetFileSchema, SourceSchema, Strict, ProfileRef, VersionSchema } from '../schemas/index.ts';
 
 /**
  * The success responses of the routes that are not answers (answers are the shared `Answer` schema): what the
@@ -168,3 +168,18 @@ export const JsonSchemaDocument = Type.Object(
   { type: Type.Literal('object'), properties: Type.Record(Type.String(), Type.Unknown()) },
   { additionalProperties: true, description: 'a JSON Schema document (draft 2019-09)' },
 );
+
+/** The impact routes' body: two versions, an optional date, and the population — given profiles or a synthetic one. */
+export const impactBody = (populationLimit: number) =>
+  Type.Object(
+    {
+      from: VersionSchema,
+      to: VersionSchema,
+      asOf: Type.Optional(IsoDate),
+      profiles: Type.Optional(Type.Array(ProfileRef, { maxItems: populationLimit })),
+      synthetic: Type.Optional(
+        Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false }),
+      ),
+    },
+    { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
+  );

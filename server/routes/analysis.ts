@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import { impactBody } from '../api-schemas.ts';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { optionsFor, whatIf, type ProfileChange } from '../../analysis/index.ts';
 import { bilingualDetail, UnknownRuleSetError, ValidationError, versionOf, type RuleBase } from '../../engine/index.ts';
-import { IsoDate, type Answer, type EvaluateRequest, type Profile } from '../../schemas/index.ts';
+import { IsoDate, type Answer, type EvaluateRequest, type Profile, RuleSetIdSchema, VersionSchema } from '../../schemas/index.ts';
 import { DiffSchema, ImpactSchema, TimelineSchema, VerifySchema, WhatIfSchema } from '../api-schemas.ts';
 import { languageOf, requestLanguage } from '../language.ts';
 import { normalizedWarnings, normalizeStep } from '../normalize.ts';
@@ -10,10 +11,7 @@ import { BODY_PROBLEMS, GET_PROBLEMS, problems } from '../openapi-responses.ts';
 import { COST, rulesRef, type HeavyPool, type Task } from '../pool/index.ts';
 import { SERVER_TEXT as T } from '../problems/messages.ts';
 import type { RuleBaseHolder } from '../rulebase-holder.ts';
-import { checkChanges } from '../whatif-check.ts';
 
-const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$' });
-const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
 const Change = Type.Object(
   {
@@ -67,8 +65,8 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         summary: 'Structural and semantic diff of two versions',
         description:
           'Rules matched by id (or by `replaces`); for a changed rule the conditions leaf by leaf, outcome, kind, validity and citation, and a counterexample profile where the versions decide differently.',
-        params: Type.Object({ id: Id }),
-        querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
+        params: Type.Object({ id: RuleSetIdSchema }),
+        querystring: Type.Object({ from: VersionSchema, to: VersionSchema }, { additionalProperties: false }),
         response: { 200: DiffSchema, ...problems(...GET_PROBLEMS, 404, 503) },
       },
       config: { cost: () => COST.diff },
@@ -90,19 +88,8 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         tags: ['rulesets'],
         summary: 'Which profiles change between two versions',
         description: `Give \`profiles\` (at most ${populationLimit}; Chinese place and industry names are read as keys, listed in \`warnings\`) or \`synthetic: {n, seed}\` for the reproducible synthetic population. Runs on the worker pool, whatever its size. An unknown rule set or version is 404.`,
-        params: Type.Object({ id: Id }),
-        body: Type.Object(
-          {
-            from: Version,
-            to: Version,
-            asOf: Type.Optional(IsoDate),
-            profiles: Type.Optional(Type.Array(ProfileRef, { maxItems: populationLimit })),
-            synthetic: Type.Optional(
-              Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false }),
-            ),
-          },
-          { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
-        ),
+        params: Type.Object({ id: RuleSetIdSchema }),
+        body: impactBody(populationLimit),
         response: { 200: ImpactSchema, ...problems(...BODY_PROBLEMS, 404, 503) },
       },
       config: { cost: (request) => COST.impactPerProfile * impactSize(request.body as ImpactBody) },
@@ -159,7 +146,6 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
     async (request) => {
       const { request: req, changes } = request.body;
       const base = rules.current();
-      checkChanges(req.profile, changes);
       const normalized = request.normalized ?? [];
       return whatIf(base, req.profile, optionsFor(req, { today, lang: languageOf(request), ...(normalized.length > 0 ? { normalized } : {}) }), changes);
     },
@@ -197,7 +183,12 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
         description:
           "The profile evaluated at every date where a rule set or rule validity begins or ends, an audit was completed or a due date passed, merged into periods with the same audit status, due date, overdue, route, incentives, sanctions and obligations; `points` lists each audit duty's due, met, missed and made-up dates.",
         body: Type.Object(
-          { profile: ProfileRef, from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), rulesets: Type.Optional(Type.Array(Id, { maxItems: 50 })) },
+          {
+            profile: ProfileRef,
+            from: Type.Optional(IsoDate),
+            to: Type.Optional(IsoDate),
+            rulesets: Type.Optional(Type.Array(RuleSetIdSchema, { maxItems: 50 })),
+          },
           {
             additionalProperties: false,
             examples: [

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { problems } from '../openapi-responses.ts';
+import { impactBody } from '../api-schemas.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { diffInWords, type RuleSetDiff } from '../../analysis/index.ts';
 import { versionOf } from '../../engine/index.ts';
-import { IsoDate, type Profile } from '../../schemas/index.ts';
+import { IsoDate, type Profile, RuleSetIdSchema, VersionSchema } from '../../schemas/index.ts';
 import { languageOf } from '../language.ts';
 import { COST, type HeavyPool, rulesRef, type Task } from '../pool/index.ts';
 import { type PopulationFile, PopulationTooLargeError } from '../pool/impact-task.ts';
@@ -11,10 +12,7 @@ import type { RuleBaseHolder } from '../rulebase-holder.ts';
 import { languageHeaders } from './ruleset-docs.ts';
 import { DiffWordsSchema, ImpactDetailSchema } from './ruleset-schemas.ts';
 
-const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100, description: 'rule-set id, e.g. cppl' });
-const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', maxLength: 40 });
 const PROBLEMS = problems(400, 404, 413, 414, 415, 429, 500, 503);
-const ProfileRef = Type.Unsafe<Profile>(Type.Ref('Profile'));
 
 /** The media types an uploaded population may come as, and the reader each takes. */
 const FILE_TYPES: Record<string, PopulationFile['format']> = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl', 'application/jsonl': 'jsonl' };
@@ -73,8 +71,8 @@ export const rulesetCompareRoutes: FastifyPluginAsync<RulesetCompareOptions> = a
         summary: 'The diff of two versions, in words',
         description:
           'GET /v1/rulesets/{id}/diff put in words, in the language of Accept-Language: the rules added and removed with their conditions (a tree and a sentence), outcome and quote; for each changed rule what changed, its conditions before and after, the tests added and removed, and the semantic check with its counterexample (each fact named, each value in words, what each version decides).',
-        params: Type.Object({ id: Id }),
-        querystring: Type.Object({ from: Version, to: Version }, { additionalProperties: false }),
+        params: Type.Object({ id: RuleSetIdSchema }),
+        querystring: Type.Object({ from: VersionSchema, to: VersionSchema }, { additionalProperties: false }),
         response: { 200: DiffWordsSchema, ...PROBLEMS },
       },
       config: { cost: () => COST.diff },
@@ -113,19 +111,8 @@ export const rulesetCompareRoutes: FastifyPluginAsync<RulesetCompareOptions> = a
         tags: ['rulesets'],
         summary: 'Impact of a new version, with its audit-status transitions by city and industry',
         description: `As POST /v1/rulesets/{id}/impact (\`profiles\`, at most ${populationLimit}, or \`synthetic: {n, seed}\`; the same \`groups\`), with \`transitions\` (each change of audit status, its count and up to 3 whole example profiles) and \`byCity\` / \`byIndustry\` (each group's size, how many changed, its transitions).`,
-        params: Type.Object({ id: Id }),
-        body: Type.Object(
-          {
-            from: Version,
-            to: Version,
-            asOf: Type.Optional(IsoDate),
-            profiles: Type.Optional(Type.Array(ProfileRef, { maxItems: populationLimit })),
-            synthetic: Type.Optional(
-              Type.Object({ n: Type.Integer({ minimum: 1, maximum: populationLimit }), seed: Type.Integer() }, { additionalProperties: false }),
-            ),
-          },
-          { additionalProperties: false, examples: [{ from: '1.0.0', to: '2.0.0', synthetic: { n: 1000, seed: 42 } }] },
-        ),
+        params: Type.Object({ id: RuleSetIdSchema }),
+        body: impactBody(populationLimit),
         response: { 200: ImpactDetailSchema, ...PROBLEMS },
       },
       config: {
@@ -155,11 +142,11 @@ export const rulesetCompareRoutes: FastifyPluginAsync<RulesetCompareOptions> = a
         tags: ['rulesets'],
         summary: 'Impact of a new version on an uploaded population (CSV or JSONL)',
         description: `The body is the file itself: \`text/csv\` with the batch columns (examples/README.md; Chinese or key headers), or \`application/x-ndjson\` with a profile (or \`{profile}\`) per line; at most ${populationLimit} rows and the server's body limit. Each row is read and checked on its own: a bad row is left out and listed in \`skipped\` with its reason (\`skippedRows\` counts them), the others are evaluated; an unknown column, broken CSV or no valid row at all is a 400, too many rows a 413. A row's own asOf is not used: the impact is judged on one date (\`asOf\`, by default the day the newer version takes effect). The answer is that of POST /v1/rulesets/{id}/impact/detail.`,
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: RuleSetIdSchema }),
         querystring: Type.Object(
           {
-            from: Version,
-            to: Version,
+            from: VersionSchema,
+            to: VersionSchema,
             asOf: Type.Optional(IsoDate),
             name: Type.Optional(Type.String({ maxLength: 200, description: "the file's name, for messages" })),
           },

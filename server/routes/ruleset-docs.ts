@@ -1,3 +1,4 @@
+import { RuleSetIdSchema, VersionSchema } from '../../schemas/index.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { conditionWords, factLabel, UnknownRuleSetError, versionOf, versionsOf } from '../../engine/index.ts';
@@ -10,12 +11,10 @@ import type { RuleBaseHolder } from '../rulebase-holder.ts';
 import { casesOf, changelogOf, sourcePassagesOf } from '../rules/documents.ts';
 import { ChangelogSchema, RuleCasesSchema, RuleDetailSchema, SourceSchema } from './ruleset-schemas.ts';
 
-const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100, description: 'rule-set id, e.g. cppl' });
-const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+$', maxLength: 40, description: 'a version, e.g. 2.0.0' });
 const RuleId = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 200, description: 'a rule id, e.g. cppl-2012-art27-2-2-high-energy' });
 const PROBLEMS = problems(...GET_PROBLEMS, 404);
-const VersionParams = Type.Object({ id: Id, version: Version });
-const RuleParams = Type.Object({ id: Id, version: Version, rule: RuleId });
+const VersionParams = Type.Object({ id: RuleSetIdSchema, version: VersionSchema });
+const RuleParams = Type.Object({ id: RuleSetIdSchema, version: VersionSchema, rule: RuleId });
 /** Most cases listed for one rule (the total says how many name it). */
 export const CASES_LISTED = 200;
 
@@ -59,7 +58,7 @@ export const rulesetDocsRoutes: FastifyPluginAsync<{ rules: RuleBaseHolder }> = 
         tags: ['rulesets'],
         summary: "A rule set's CHANGELOG",
         description: 'CHANGELOG.md as written beside the rule files, whole and split into its `## <version>` sections. 404 when the rule set has none.',
-        params: Type.Object({ id: Id }),
+        params: Type.Object({ id: RuleSetIdSchema }),
         response: { 200: ChangelogSchema, ...PROBLEMS },
       },
     },

@@ -1,65 +1,30 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTPUT_COLUMNS } from '../../cli/batch/output.ts';
 import { outputHeader } from '../../cli/batch/header-names.ts';
-import { loadRuleBase } from '../../loader/index.ts';
 import { GUANGDONG_CITIES, INDUSTRIES } from '../../schemas/index.ts';
 import { FIELD_TEXT } from '../../schemas/labels/index.ts';
-import { buildApp } from '../../server/app.ts';
 import { PUBLIC_DIR } from '../../server/routes/page.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { ARTIFACTS, browserHarness } from './browser-helpers.ts';
 
 /**
  * The officials' batch page (/batch), driven in Debian's chromium: upload the 60-row example (three rows deliberately
  * wrong), follow the progress, read the summary and its charts, download 60 result rows with the three explained — in
  * Chinese and English, and on a 375 px screen. Without chromium these tests FAIL (never skip).
  */
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLE = readFileSync(join(ROOT, 'examples/enterprises.csv'));
 const BATCH_DIR = join(PUBLIC_DIR, 'batch');
 
-let app: FastifyInstance;
-let origin = '';
-beforeAll(async () => {
-  app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01', rateLimitMax: 0 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-let launching: Promise<Awaited<ReturnType<typeof launchChromium>>> | undefined;
-async function browser(): Promise<BrowserContext> {
-  launching ??= launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  return (await launching).context;
-}
-afterAll(async () => {
-  await (await launching?.catch(() => undefined))?.close();
-  await app?.close();
-});
-
+const harness = browserHarness({ rateLimitMax: 0 });
+beforeAll(harness.start);
+afterAll(harness.stop);
 /** Opens /batch and waits for it to be ready; `errors` collects page errors and failed requests. */
-async function open(width = 1280, height = 900, query = ''): Promise<Page & { errors: string[] }> {
-  const page = (await (await browser()).newPage()) as Page & { errors: string[] };
-  await page.setViewportSize({ width, height });
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') page.errors.push(`${m.text()} ${m.location().url}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) page.errors.push(`${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${origin}/batch${query}`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
+const open = (width = 1280, height = 900, query = '') => harness.open(`/batch${query}`, width, height);
 
 /** Chooses a file, the date and (optionally) the result's language, and starts. */
 async function uploadFile(page: Page, file: { name: string; buffer: Buffer }, asOf: string, language?: 'zh' | 'en') {
@@ -74,14 +39,14 @@ async function summaryAndResult(page: Page): Promise<string[][]> {
   await page.waitForSelector('#summary:not([hidden]) #download', { timeout: 120_000 });
   const href = await page.getAttribute('#download', 'href');
   expect(href).toMatch(/^\/v1\/jobs\/[0-9a-f-]{36}\/result$/);
-  const r = await fetch(`${origin}${href}`);
+  const r = await fetch(`${harness.origin()}${href}`);
   expect(r.status).toBe(200);
   return parse(await r.text(), { bom: true }) as string[][];
 }
 
 describe('/batch: serving', () => {
   it('serves batch.html with the CSP, one module script, every module preloaded; each module small, type-checked, with no profile label of its own', async () => {
-    const r = await app.inject({ method: 'GET', url: '/batch' });
+    const r = await harness.app().inject({ method: 'GET', url: '/batch' });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(r.body.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="/assets/batch/main.js">']);
@@ -102,7 +67,7 @@ describe('/batch: serving', () => {
         texts.filter((t) => source.includes(`'${t}'`)),
         file,
       ).toEqual([]);
-      const asset = await app.inject({ method: 'GET', url: `/assets/batch/${file}` });
+      const asset = await harness.app().inject({ method: 'GET', url: `/assets/batch/${file}` });
       expect(asset.statusCode, file).toBe(200);
     }
   });
@@ -113,7 +78,7 @@ describe('/batch: serving', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await page.click('header a[href="/batch"]');
     await page.waitForSelector('#upload-form:not([hidden])');
-    expect(page.url()).toBe(`${origin}/batch`);
+    expect(page.url()).toBe(`${harness.origin()}/batch`);
     expect(page.errors).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { type AppOptions, buildApp } from '../../server/app.ts';
 import { loadRuleBase } from '../../loader/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 
@@ -11,12 +11,12 @@ import { launchChromium } from '../support/chromium.ts';
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
 /** A served app and a chromium, started on first use and stopped by `stop`. */
-export function browserHarness() {
+export function browserHarness(options: Partial<AppOptions> = {}) {
   let app: FastifyInstance | undefined;
   let origin = '';
   let launching: Promise<Awaited<ReturnType<typeof launchChromium>>> | undefined;
   const start = async () => {
-    app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01' });
+    app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01', ...options });
     await app.listen({ host: '127.0.0.1', port: 0 });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,61 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
-import { loadRuleBase } from '../../loader/index.ts';
 import { versionOn } from '../support/versions.ts';
+import { ARTIFACTS, browserHarness } from './browser-helpers.ts';
 
 /**
  * The self-assessment page, driven in Debian's chromium. Without chromium these tests FAIL (never skip): install it
  * with `apt-get install -y chromium`, or point CHROMIUM_PATH at a chromium binary.
  */
-const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-let app: FastifyInstance;
-let origin = '';
-
-beforeAll(async () => {
-  app = buildApp({ base: loadRuleBase(), today: () => '2017-06-01' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-/** Launches chromium once, on first use: a missing chromium fails every browser test (it never skips). */
-let launching: Promise<Awaited<ReturnType<typeof launchChromium>>> | undefined;
-async function browser(): Promise<BrowserContext> {
-  launching ??= launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  return (await launching).context;
-}
-
-afterAll(async () => {
-  await (await launching?.catch(() => undefined))?.close();
-  await app?.close();
-});
-
-/** Opens the page and waits until the form has been generated from the profile schema. */
-async function open(width = 1280, height = 900): Promise<Page> {
-  const page = await (await browser()).newPage();
-  await page.setViewportSize({ width, height });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  (page as Page & { errors: string[] }).errors = errors;
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
-const pageErrors = (page: Page) => (page as Page & { errors: string[] }).errors;
+const harness = browserHarness();
+beforeAll(harness.start);
+afterAll(harness.stop);
+const open = (width = 1280, height = 900) => harness.open('/', width, height);
+const pageErrors = (page: Page & { errors: string[] }) => page.errors;
 
 /** Submits the form and waits for the answer to be rendered. */
 async function evaluate(page: Page): Promise<Record<string, unknown>> {
@@ -209,7 +166,10 @@ describe('self-assessment page in chromium', () => {
       );
     const zh = await hints();
     expect(zh.length).toBeGreaterThan(40);
-    const labels = { zh: (await app.inject({ url: '/v1/labels?lang=zh' })).json(), en: (await app.inject({ url: '/v1/labels?lang=en' })).json() };
+    const labels = {
+      zh: (await harness.app().inject({ url: '/v1/labels?lang=zh' })).json(),
+      en: (await harness.app().inject({ url: '/v1/labels?lang=en' })).json(),
+    };
     for (const [path, text] of zh) {
       expect(text, path).toMatch(CJK);
       expect(text.startsWith(labels.zh.fields[path].hint), path).toBe(true);

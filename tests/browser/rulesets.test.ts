@@ -86,7 +86,8 @@ describe('/rulesets in chromium', () => {
     expect(await unquoted.locator('.unquoted-badge').textContent()).toBe('未被引用');
     expect(await unquoted.isVisible()).toBe(true);
     const source = (await harness.app().inject({ url: '/v1/rulesets/cppl/versions/2.0.0/source' })).json();
-    expect(await page.locator('.passage.unquoted').count()).toBe(source.counts.passages - source.counts.quoted);
+    // The passages are drawn in slices after the first ones show: wait until every one is there.
+    await expect.poll(() => page.locator('.passage.unquoted').count(), { timeout: 10_000 }).toBe(source.counts.passages - source.counts.quoted);
     expect(await page.locator('#source-stats').textContent()).toContain(`${source.counts.passages - source.counts.quoted} 段未被任何规则引用`);
     await chip.click();
     const panel = page.locator('#rule-panel');

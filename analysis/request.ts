@@ -24,8 +24,9 @@ export function optionsFor(request: Omit<EvaluateRequest, 'profile'>, ctx: Reque
     ...(request.versions ? { versions: request.versions } : {}),
     includeOutOfForce: o.includeOutOfForce ?? request.includeOutOfForce ?? false,
     lang: o.lang ?? request.language ?? ctx.lang ?? 'zh',
-    // The summary view shows no decision: the engine then skips explanations and whyNot.
-    ...(view === 'summary' ? { detail: 'summary' as const } : {}),
+    // The summary view shows no decision, question or undetermined rule: the engine then skips explanations, whyNot,
+    // questions and the missing facts of undetermined rules.
+    ...(view === 'summary' ? { detail: 'verdict' as const } : {}),
     ...(ctx.normalized && ctx.normalized.length > 0 ? { normalized: ctx.normalized } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { Profile } from '../schemas/index.ts';
 import { covers, inRanges } from './dates.ts';
-import { dutyOutcome, type DutyResult, type Round } from './duty.ts';
+import { dutyOutcome, revised, type DutyResult, type Round } from './duty.ts';
 import type { AuditHistory } from './history.ts';
 import type { DutyRule, EvaluateOptions, RuleBase } from './model.ts';
 import { judgeCompiled, valueIn, type FactTable, type Facts, type Tri } from './tri.ts';
@@ -72,8 +72,7 @@ function historic(result: DutyResult, counts: (round: Round) => boolean): DutyRe
   const met = rounds.filter((r) => r.metBy !== null);
   const first = missed[0];
   const shown = first ?? rounds[rounds.length - 1]!;
-  return {
-    ...result,
+  return revised(result, {
     state: missed.length > 0 ? 'missed' : open ? 'undetermined' : 'met',
     dueBy: shown.dueBy,
     metBy: first ? null : (met[met.length - 1]?.metBy ?? null),
@@ -83,7 +82,7 @@ function historic(result: DutyResult, counts: (round: Round) => boolean): DutyRe
     late: missed.length > 0 ? true : open ? null : false,
     onTime: missed.length > 0 ? false : open ? null : met.length > 0,
     rounds,
-  };
+  });
 }
 
 const NONE: readonly string[] = [];

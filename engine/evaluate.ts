@@ -4,7 +4,7 @@ import { deriveFacts, readPath } from './derived.ts';
 import { auditHistory, auditOnDate, checkAuditFacts } from './history.ts';
 import { collectDuties, type DutyRecord } from './duties.ts';
 import { dutyFields } from './audit-summary.ts';
-import { dutyOutcome } from './duty.ts';
+import { dutyOf, dutyOutcome } from './duty.ts';
 import { lateness, type LatenessFact } from './lateness.ts';
 import { pathsRead, unusedFactWarnings } from './unused.ts';
 import { UnknownRuleSetError } from './errors.ts';
@@ -32,7 +32,9 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const { asOf } = options;
   const includeOutOfForce = options.includeOutOfForce === true;
   const lang: Lang = options.lang ?? 'zh';
-  const full = options.detail !== 'summary';
+  const detail = options.detail ?? 'full';
+  const full = detail === 'full';
+  const verdictOnly = detail === 'verdict';
   checkRequested(base, options);
   checkAuditFacts(profile);
   const fastJudge = judgeRule === threeValuedJudge;
@@ -90,7 +92,20 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
       const r = rule.json;
       const ruleInForce = onlyInForce || (status === 'in-force' && covers(r.validFrom, r.validTo, asOf));
       // A false rule that needs no explanation is settled by its memoised value alone (most rules, most of the time).
-      if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
+      if (fastJudge && !full) {
+        // Lean answers: no because, no whyNot; a true rule is decided by its memoised value, and so is an
+        // undetermined one when its missing facts are not asked for (verdict).
+        const value = valueIn(rule.effective, table);
+        if (value === 'F') continue;
+        if (value === 'T') {
+          decisions.push(toDecision(v, rule, NO_TESTS, ruleInForce, ctx));
+          continue;
+        }
+        if (verdictOnly) {
+          if (ruleInForce) undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: [] });
+          continue;
+        }
+      } else if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
       // The rule's effective condition: its rule set's place and scope, then its own (see prepare.ts).
       const judged = judgeRule(v, rule, facts, table, full);
       if (judged.value === 'T') {
@@ -129,7 +144,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   warnings.push(...unusedFactWarnings(profile, read, asOf, lang));
   return {
     asOf,
-    ...(full ? {} : { detail: 'summary' as const }),
+    ...(full ? {} : { detail }),
     language: lang,
     profileId: profile.id ?? null,
     rulesets,
@@ -137,7 +152,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     decisions,
     whyNot,
     undetermined,
-    questions: rankQuestions(undetermined, duties, lang),
+    questions: verdictOnly ? [] : rankQuestions(undetermined, duties, lang),
     facts: { ...derived.facts, ...late.facts },
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
@@ -194,7 +209,7 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
         listing: listing && listing.listed !== false ? listing : undefined,
         deemed: typeof deemed === 'boolean' ? deemed : undefined,
       });
-    const { late: _late, onTime: _onTime, rounds: _rounds, ...duty } = result;
+    const duty = dutyOf(result);
     d.dueBy = duty.dueBy;
     d.cycleYears = duty.cycleYears;
     d.overdue = duty.overdue;

@@ -149,7 +149,12 @@ const summarySchema = (lean: boolean) => {
 
 const ANSWER_PROPERTIES = {
   asOf: IsoDate,
-  detail: Opt(Literals(['summary'] as const, 'present only on summary-detail answers (batch): no because, whyNot, explanations or profile hash')),
+  detail: Opt(
+    Literals(
+      ['summary', 'verdict'] as const,
+      'present only on lean answers: summary (batch rows) has no because, whyNot, explanations or profile hash; verdict (inside the summary view) neither questions nor the missing facts of undetermined rules',
+    ),
+  ),
   language: Literals(['zh', 'en'] as const, 'language of explanations (Accept-Language); quotes stay verbatim'),
   profileId: Type.Union([Type.String(), Type.Null()]),
   rulesets: rulesetsSchema(Title),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerRequest } from '../../analysis/index.ts';
-import { INDUSTRY_KEYS, ProfileSchema, validatorFor, type Profile } from '../../schemas/index.ts';
+import { answerRequest, viewOf } from '../../analysis/index.ts';
+import { INDUSTRY_KEYS, ProfileSchema, validatorFor, type Answer, type Profile } from '../../schemas/index.ts';
 import { isoDate, profileArb } from '../support/arbitraries.ts';
 import { bundled } from '../support/rulebase.ts';
 
@@ -75,6 +75,8 @@ describe('answer views', () => {
         const full = answerRequest(bundled(), { profile, asOf }, { today, lang });
         const summary = answerRequest(bundled(), { profile, asOf, view: 'summary' }, { today, lang });
         expect(bytes(summary)).toBeLessThan(8192);
+        // The lean engine detail behind the summary view (verdict) drops nothing the view shows.
+        expect(summary).toEqual(viewOf(full as Answer, 'summary'));
         const { duties: _d, missed, ...verdict } = full.summary.audit;
         expect(summary.summary.audit).toMatchObject(verdict);
         expect(summary.summary.audit.missed.map((m) => m.id)).toEqual(missed.map((m) => m.id));

@@ -70,7 +70,7 @@ describe('evaluation properties over schema-valid profiles and dates', () => {
     );
   });
 
-  it('summary detail (batch rows) gives the same verdict as the full answer', () => {
+  it('summary detail (batch rows) and verdict detail (the summary view) give the same verdict as the full answer', () => {
     fc.assert(
       fc.property(profileArb(), isoDate(2003, 2026), (profile, asOf) => {
         const full = evaluate(base, profile, { asOf });
@@ -82,6 +82,13 @@ describe('evaluation properties over schema-valid profiles and dates', () => {
         expect(lean.rulesets).toEqual(full.rulesets);
         expect(lean.detail).toBe('summary');
         expect(full.detail).toBeUndefined();
+        // verdict (the summary view's): the same verdict and warnings, the undetermined rules without their facts
+        const verdict = evaluate(base, profile, { asOf, detail: 'verdict' });
+        expect(verdict.summary).toEqual(full.summary);
+        expect(verdict.warnings).toEqual(full.warnings);
+        expect(verdict.undetermined.map((u) => [u.ruleset, u.id])).toEqual(full.undetermined.map((u) => [u.ruleset, u.id]));
+        expect(verdict.questions).toEqual([]);
+        expect(verdict.detail).toBe('verdict');
       }),
       { numRuns: RUNS },
     );

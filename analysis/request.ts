@@ -89,7 +89,11 @@ const PATHS_SHOWN = 8;
 /** Warnings of one code become one, quoting the first few in full (the summary view's warnings). */
 function groupWarnings(warnings: Answer['warnings'], lang: Lang): Answer['warnings'] {
   const byCode = new Map<string, Answer['warnings']>();
-  for (const w of warnings) byCode.set(w.code, [...(byCode.get(w.code) ?? []), w]);
+  for (const w of warnings) {
+    const group = byCode.get(w.code);
+    if (group) group.push(w);
+    else byCode.set(w.code, [w]);
+  }
   return [...byCode.values()].map((group) => {
     if (group.length === 1) return group[0]!;
     const shown = group.slice(0, PATHS_SHOWN).map((w) => w.message);

@@ -34,7 +34,7 @@ export function canonicalJson(value: unknown): string {
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (keys.length > 1) keys.sort();
+  sortSmall(keys);
   let out = '{';
   let first = true;
   for (let i = 0; i < keys.length; i++) {
@@ -46,6 +46,26 @@ export function canonicalJson(value: unknown): string {
     out += `${keyJson(k)}:${canonicalJson(v)}`;
   }
   return `${out}}`;
+}
+
+/**
+ * Sorts keys in place as Array.prototype.sort would (UTF-16 code units), without its work arrays: a profile's objects
+ * have a handful of keys each.
+ */
+function sortSmall(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
 }
 
 export const sha256 = (text: string): string => hash('sha256', text, 'hex');

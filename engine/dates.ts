@@ -8,7 +8,24 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Results of the date sums below, kept: duties add the same years to the same dates for every enterprise. */
+const SUMS = new Map<string, string>();
+const SUMS_KEPT = 4096;
+function remembered(key: string, compute: () => string): string {
+  let out = SUMS.get(key);
+  if (out === undefined) {
+    out = compute();
+    if (SUMS.size >= SUMS_KEPT) SUMS.clear();
+    SUMS.set(key, out);
+  }
+  return out;
+}
+
 export function addYears(date: string, years: number): string {
+  return remembered(`${date}+${years}y`, () => yearsAdded(date, years));
+}
+
+function yearsAdded(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const whole = Math.floor(years);
   const months = Math.round((years - whole) * 12);
@@ -19,6 +36,10 @@ export function addYears(date: string, years: number): string {
 }
 
 export function addDays(date: string, days: number): string {
+  return remembered(`${date}+${days}d`, () => daysAdded(date, days));
+}
+
+function daysAdded(date: string, days: number): string {
   const t = new Date(`${date}T00:00:00Z`);
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);

@@ -34,12 +34,13 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
     // A version used on no day up to asOf (superseded over its whole period, or not begun) has no duty that is in
     // force or came due while it was used: it is skipped before anything is computed.
     if (pinned === undefined && !(v.selected[0] && v.selected[0][0] <= asOf)) continue;
+    // The rule with its rule set's place and scope (its effective condition). Most duties do not apply: nothing is
+    // allocated for them.
+    const applies = valueIn(rule.effective, table);
+    if (applies === 'F') continue;
     const r = rule.json;
     const active = (d: string) =>
       (pinned !== undefined ? covers(v.file.validFrom, v.file.validTo, d) : inRanges(v.selected, d)) && covers(r.validFrom, r.validTo, d);
-    // The rule with its rule set's place and scope (its effective condition).
-    const applies = valueIn(rule.effective, table);
-    if (applies === 'F') continue;
     const inForce = active(asOf);
     const deemedValue = spec.deemedBy !== undefined ? readPath(facts, spec.deemedBy) : undefined;
     const result = dutyOutcome(spec, {
@@ -49,13 +50,13 @@ export function collectDuties(base: RuleBase, options: EvaluateOptions, table: F
       listing: listing && listing.listed !== false ? listing : undefined,
       deemed: typeof deemedValue === 'boolean' ? deemedValue : undefined,
     });
-    const missing = () => (applies === 'U' ? missingFacts(base, duty, table) : NONE);
+    const missing = applies === 'U' ? missingFacts(base, duty, table) : NONE;
     if (inForce) {
-      if (applies === 'T' || result.late !== false) out.push({ duty, applies, inForce, result, missingFacts: missing() });
+      if (applies === 'T' || result.late !== false) out.push({ duty, applies, inForce, result, missingFacts: missing });
       continue;
     }
     const past = historic(result, (round) => round.dueBy < asOf && active(round.dueBy));
-    if (past && (applies === 'T' || past.late !== false)) out.push({ duty, applies, inForce, result: past, missingFacts: missing() });
+    if (past && (applies === 'T' || past.late !== false)) out.push({ duty, applies, inForce, result: past, missingFacts: missing });
   }
   return out;
 }

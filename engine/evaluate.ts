@@ -42,7 +42,8 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const history = auditHistory(profile, asOf);
   const onDate = auditOnDate(profile, history, asOf);
   const derived = deriveFacts(base.derivedFacts, { profile: onDate, asOf, lang });
-  let facts: Facts = { ...onDate, ...derived.facts };
+  // (Object.assign, not spread: several times faster on a profile's keys, and this runs for every evaluation.)
+  let facts: Facts = Object.assign({}, onDate, derived.facts);
   let table = factTable(facts, base.program);
   const warnings: Warning[] = [...derived.warnings];
   for (const n of options.normalized ?? []) warnings.push({ code: 'normalized', path: n.path, message: MESSAGES.normalized[lang](n.path, n.given, n.key) });
@@ -52,7 +53,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
   const late = lateness(duties, profile, lang);
   warnings.push(...late.warnings);
   if (Object.keys(late.facts).length > 0) {
-    facts = { ...facts, ...late.facts };
+    facts = Object.assign({}, facts, late.facts);
     releaseTable(table);
     table = factTable(facts, base.program);
   }
@@ -102,7 +103,10 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           continue;
         }
         if (verdictOnly) {
-          if (ruleInForce) undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: [] });
+          // Only the kinds the verdict reads (the audit status it could still reach, the route left open).
+          if (ruleInForce && (r.kind === 'audit' || r.kind === 'process')) {
+            undetermined.push({ id: r.id, ruleset: id, kind: r.kind, outcome: r.outcome, title: r.title, missingFacts: NO_FACTS });
+          }
           continue;
         }
       } else if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
@@ -153,7 +157,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
     whyNot,
     undetermined,
     questions: verdictOnly ? [] : rankQuestions(undetermined, duties, lang),
-    facts: { ...derived.facts, ...late.facts },
+    facts: Object.assign({}, derived.facts, late.facts),
     warnings,
     receipt: { asOf, rulesets: receiptSets, profileSha256: full ? sha256(canonicalJson(profile)) : '', engineVersion: ENGINE_VERSION },
   };
@@ -224,6 +228,8 @@ function toDecision(v: PreparedVersion, rule: PreparedRule, because: LeafTest[],
 }
 
 const NO_TESTS: LeafTest[] = [];
+/** The missing facts of an undetermined rule in a verdict answer: not looked for. */
+const NO_FACTS: string[] = [];
 
 const AFTER_AS_OF = {
   zh: (dates: string, asOf: string) => `审核完成日期 ${dates} 晚于评估日 ${asOf}：这些审核在该日尚未发生，本次评估不计入。`,

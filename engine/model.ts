@@ -84,7 +84,7 @@ export interface EvaluateOptions {
    * `full` (default): the whole answer. `summary`: the verdict only — summary, decisions (without because or
    * explanation), undetermined and questions, but no whyNot and no profile hash — for batch runs that print summaries.
    * `verdict`: less again, for the summary view (which shows neither questions nor undetermined rules): undetermined
-   * rules without their missing facts, and no questions.
+   * audit and process rules only (what the verdict reads), without their missing facts, and no questions.
    */
   readonly detail?: 'full' | 'summary' | 'verdict';
   /** Names the caller read as keys before validation (schemas/normalize.ts): each becomes a `normalized` warning. */

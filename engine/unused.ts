@@ -62,13 +62,18 @@ export function pathsRead(v: PreparedVersion, rules: readonly PreparedRule[], ke
 /** The leaf paths of what the profile gives (a list, like industry.keys or titles, is one leaf). */
 export function givenPaths(profile: Profile): string[] {
   const out: string[] = [];
-  const walk = (value: unknown, path: string) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) if (v !== undefined) walk(v, path ? `${path}.${k}` : k);
-    } else if (!IDENTITY.has(path)) out.push(path);
-  };
-  walk(profile, '');
+  walk(profile as Record<string, unknown>, '', out);
   return out;
+}
+
+function walk(value: Record<string, unknown>, path: string, out: string[]): void {
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (v === undefined) continue;
+    const p = path === '' ? k : `${path}.${k}`;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v as Record<string, unknown>, p, out);
+    else if (!IDENTITY.has(p)) out.push(p);
+  }
 }
 
 const MESSAGE = {
@@ -76,13 +81,69 @@ const MESSAGE = {
   en: (path: string, asOf: string) => `${path} was given, but no rule in force on ${asOf} reads it: it does not affect this answer.`,
 };
 
-/** One warning per given fact that no rule in force read (a read of a parent path, e.g. audit.mandatoryListed, counts). */
+/** Each read set's number (pathsRead makes few, and keeps them), so that a combination of them can be named. */
+const SET_IDS = new WeakMap<ReadonlySet<string>, number>();
+let nextSetId = 0;
+
+/** A profile path, and whether a rule in force reads it or a path above it (then nothing below it is unused). */
+interface PathNode {
+  readonly path: string;
+  readonly used: boolean;
+  readonly kids: Map<string, PathNode>;
+}
+/** Per combination of read sets, the tree of the paths profiles gave so far (built as they come, then kept). */
+const TREES = new Map<string, PathNode>();
+const COMBINATIONS_KEPT = 256;
+/** A validated profile's paths are the schema's, so the trees stay small; a cap keeps them so for any input. */
+const KIDS_KEPT = 256;
+
+function treeFor(read: readonly ReadonlySet<string>[]): PathNode {
+  let key = '';
+  for (const s of read) {
+    let id = SET_IDS.get(s);
+    if (id === undefined) {
+      id = nextSetId++;
+      SET_IDS.set(s, id);
+    }
+    key += `${id},`;
+  }
+  let root = TREES.get(key);
+  if (!root) {
+    if (TREES.size >= COMBINATIONS_KEPT) TREES.clear();
+    root = { path: '', used: false, kids: new Map() };
+    TREES.set(key, root);
+  }
+  return root;
+}
+
+function child(node: PathNode, key: string, read: readonly ReadonlySet<string>[]): PathNode {
+  let c = node.kids.get(key);
+  if (c === undefined) {
+    const path = node.path === '' ? key : `${node.path}.${key}`;
+    c = { path, used: node.used || read.some((s) => s.has(path)), kids: new Map() };
+    if (node.kids.size < KIDS_KEPT) node.kids.set(key, c);
+  }
+  return c;
+}
+
+/** The given leaf paths under `node` that no rule reads (a read path covers everything below it). */
+function unusedUnder(value: Record<string, unknown>, node: PathNode, read: readonly ReadonlySet<string>[], out: string[]): void {
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (v === undefined) continue;
+    const c = child(node, k, read);
+    if (c.used) continue;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) unusedUnder(v as Record<string, unknown>, c, read, out);
+    else if (!IDENTITY.has(c.path)) out.push(c.path);
+  }
+}
+
+/**
+ * One warning per given fact that no rule in force read (a read of a parent path, e.g. audit.mandatoryListed, counts):
+ * the paths of givenPaths that no read set holds, itself or through a path above it.
+ */
 export function unusedFactWarnings(profile: Profile, read: readonly ReadonlySet<string>[], asOf: string, lang: Lang): Warning[] {
-  const used = (path: string) => {
-    for (let p = path; p !== ''; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') if (read.some((s) => s.has(p))) return true;
-    return false;
-  };
-  return givenPaths(profile)
-    .filter((p) => !used(p))
-    .map((path) => ({ code: 'fact-not-used', path, message: MESSAGE[lang](path, asOf) }));
+  const paths: string[] = [];
+  unusedUnder(profile as Record<string, unknown>, treeFor(read), read, paths);
+  return paths.map((path) => ({ code: 'fact-not-used', path, message: MESSAGE[lang](path, asOf) }));
 }

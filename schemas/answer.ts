@@ -152,7 +152,7 @@ const ANSWER_PROPERTIES = {
   detail: Opt(
     Literals(
       ['summary', 'verdict'] as const,
-      'present only on lean answers: summary (batch rows) has no because, whyNot, explanations or profile hash; verdict (inside the summary view) neither questions nor the missing facts of undetermined rules',
+      'present only on lean answers: summary (batch rows) has no because, whyNot, explanations or profile hash; verdict (inside the summary view) no questions, and only the undetermined audit and process rules, without their missing facts',
     ),
   ),
   language: Literals(['zh', 'en'] as const, 'language of explanations (Accept-Language); quotes stay verbatim'),

@@ -40,7 +40,10 @@ export function answerRequest(base: RuleBase, request: EvaluateRequest, ctx: Req
   const answer = evaluate(base, request.profile, options);
   const view = ctx.override?.view ?? request.view ?? 'full';
   if (view === 'summary') {
-    return viewOf({ ...answer, receipt: { ...answer.receipt, profileSha256: sha256(canonicalJson(request.profile)) } }, 'summary');
+    // (The receipt's profile hash is the one part of it the lean engine leaves out; assigned, not spread: this is the
+    // hot path of the summary view.)
+    const receipt = Object.assign({}, answer.receipt, { profileSha256: sha256(canonicalJson(request.profile)) });
+    return viewOf(Object.assign({}, answer, { receipt }), 'summary');
   }
   return viewOf(linkWhyNot(base, request.profile, answer), view);
 }
@@ -74,7 +77,7 @@ export function viewOf(answer: Answer, view: AnswerViewName): AnswerView {
     view,
     language,
     profileId,
-    rulesets: rulesets.map(({ title: _title, ...r }) => r),
+    rulesets: rulesets.map((r) => ({ id: r.id, version: r.version, status: r.status, reason: r.reason, pinned: r.pinned })),
     // (The served schema's lean summary: TypeBox types it for either form, so it is named here.)
     summary: { audit: { ...verdict, missed: missed.map(({ title: _title, citation: _citation, ...m }) => m) }, process, counts } as AnswerView['summary'],
     warnings: [...groupWarnings(warnings, language), ...(open.length > 0 ? [openDutiesWarning(open, language)] : [])],

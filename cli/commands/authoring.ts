@@ -1,6 +1,22 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
+import { referenceDoc } from '../../analysis/index.ts';
 import { RuleLoadError } from '../../engine/index.ts';
-import { createNewVersion, formatProblem, lintRules, loadRulesDir, newLock, readLock, release, writeLock, type Bump } from '../../loader/index.ts';
+import {
+  BUNDLED_RULES_DIR,
+  createNewVersion,
+  formatProblem,
+  inProject,
+  lintRules,
+  loadRuleBase,
+  loadRulesDir,
+  newLock,
+  readLock,
+  release,
+  writeLock,
+  type Bump,
+} from '../../loader/index.ts';
 import { rulesDirOption } from '../options.ts';
 
 /** new-version and release: how a policy officer amends a released rule set. */
@@ -51,5 +67,12 @@ export function registerAuthoringCommands(program: Command): void {
       const { lock, released } = release(loaded, readLock(opts.rulesDir) ?? newLock(), keys.length ? keys : undefined);
       writeLock(opts.rulesDir, lock);
       process.stdout.write(released.length ? `released: ${released.join(', ')}\n` : 'nothing to release\n');
+      // The reference (docs/reference.md) lists every version of the bundled rule sets: a release of those updates it,
+      // as `npm run docs` would, so that the test comparing it with what the rule sets generate keeps passing.
+      const docs = inProject('docs', 'reference.md');
+      if (released.length > 0 && resolve(opts.rulesDir) === resolve(BUNDLED_RULES_DIR) && existsSync(docs)) {
+        writeFileSync(docs, referenceDoc(loadRuleBase(opts.rulesDir)));
+        process.stdout.write('updated docs/reference.md (it lists the versions)\n');
+      }
     });
 }

@@ -44,7 +44,9 @@ describe('the golden cases naming a rule', () => {
     // 2016-06-01 lies past the plan's end (2015-12-31): no version of it covers the date.
     expect(soe.version).toBeNull();
     const done = named.find((c) => c.file.endsWith('a-central-soe-plant-that-audited-in-2012-has-completed-its-2015-round.yaml'))!;
-    expect(done).toMatchObject({ roles: ['fires', 'duty'], version: '1.2.0' });
+    // An unpinned case runs with the newest version covering its date (a release of the plan changes which one).
+    const miit = base.rulesets.get('miit-industrial-cp-12th-fyp')!;
+    expect(done).toMatchObject({ roles: ['fires', 'duty'], version: miit[miit.length - 1]!.version });
     const pinned = cases.find((c) => c.pinnedVersion !== undefined)!;
     expect(caseVersion(base, pinned, pinned.ruleset)).toBe(pinned.pinnedVersion);
     expect(rolesOf({ name: 'x', asOf: '2014-01-01', profile: {}, expect: { fires: ['r'], audit: { dueBasis: ['r'] } } }, 'r')).toEqual(['fires', 'dueBasis']);

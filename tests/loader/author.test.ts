@@ -12,7 +12,12 @@ function cpplWithDraft(): { dir: string; draft: string; base: string; write: (ya
   cpSync(join(BUNDLED_RULES_DIR, 'versions.lock.json'), join(dir, 'versions.lock.json'));
   const draft = createNewVersion(dir, 'cppl', 'minor');
   const file = join(dir, 'cppl', `${draft.version}.yaml`);
-  return { dir, draft: draft.version, base: draft.extends, write: (yaml) => writeFileSync(file, `id: cppl\nversion: ${draft.version}\nextends: ${draft.extends}\n${yaml}`) };
+  return {
+    dir,
+    draft: draft.version,
+    base: draft.extends,
+    write: (yaml) => writeFileSync(file, `id: cppl\nversion: ${draft.version}\nextends: ${draft.extends}\n${yaml}`),
+  };
 }
 
 const rule = (dir: string, version: string, id: string) => {
@@ -94,7 +99,9 @@ describe('deltas in the author form', () => {
         file: expect.stringMatching(new RegExp(`cppl/${draft.replaceAll('.', '\\.')}\\.yaml$`)),
         ruleId: 'cppl-2012-art27-2-2-high-energy',
         message: expect.stringMatching(
-          new RegExp(`^compiled from ${base.replaceAll('.', '\\.')}: rules\\[\\d+\\]\\.conditions\\.energy\\.exceedsConsumptionQuota: .*a list needs an operator`),
+          new RegExp(
+            `^compiled from ${base.replaceAll('.', '\\.')}: rules\\[\\d+\\]\\.conditions\\.energy\\.exceedsConsumptionQuota: .*a list needs an operator`,
+          ),
         ),
       },
     ]);

@@ -18,7 +18,9 @@ const EN = { 'accept-language': 'en' };
 const HIGH = 'cppl-2012-art27-2-2-high-energy';
 const QUOTE = '超过单位产品能源消耗限额标准构成高耗能的';
 /** cppl's versions, oldest first, and the newest (a release adds one: nothing here names it). */
-const CPPL_VERSIONS = bundled().rulesets.get('cppl')!.map((v) => v.version);
+const CPPL_VERSIONS = bundled()
+  .rulesets.get('cppl')!
+  .map((v) => v.version);
 const NEWEST_CPPL = CPPL_VERSIONS[CPPL_VERSIONS.length - 1]!;
 
 /** The answer must be what the route's OpenAPI response schema says. */

@@ -63,7 +63,7 @@ export class HeavyPool {
 
   private pool(): Piscina {
     this.piscina ??= new Piscina({
-      filename: distEntry('server', 'pool', 'worker.js').href,
+      filename: distEntry('server', 'pool', 'worker-entry.cjs').href,
       minThreads: 1,
       maxThreads: Math.max(1, this.options.threads),
       idleTimeout: 60_000,

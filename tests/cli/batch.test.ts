@@ -178,10 +178,14 @@ describe('cleanprod batch (in-process)', () => {
     );
   });
 
-  it('workers run the compiled worker module from dist/ (plain JavaScript, no transpiler)', async () => {
+  it('workers run the compiled worker module from dist/ (plain JavaScript, no transpiler), through a CommonJS entry that imports it', async () => {
     const { workerEntry } = await import('../../cli/batch/entry.ts');
     const entry = workerEntry();
-    expect(entry).toMatch(/^file:.*\/dist\/cli\/batch\/worker\.js$/);
-    expect(readFileSync(new URL(entry), 'utf8')).toContain('evaluateTask');
+    expect(entry).toMatch(/^file:.*\/dist\/cli\/batch\/worker-entry\.cjs$/);
+    // piscina require()s the entry: CommonJS, so no ES module is ever loaded by require() (worker-entry.cts says why).
+    const shim = readFileSync(new URL(entry), 'utf8');
+    expect(shim).toContain('module.exports');
+    expect(shim).toContain("import('./worker.js')");
+    expect(readFileSync(new URL('./worker.js', entry), 'utf8')).toContain('evaluateTask');
   });
 });

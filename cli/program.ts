@@ -92,8 +92,11 @@ export function buildProgram(): Command {
     .description('serve the HTTP API (HOST, PORT from the environment)')
     .addOption(rulesDirOption())
     .action(async (opts: { rulesDir: string }) => {
+      // The rules start loading on their worker thread first; the server's modules load meanwhile.
+      const { loadInWorker } = await import('../server/rules/load.ts');
+      const loading = loadInWorker(opts.rulesDir);
       const { startServer } = await import('../server/server.ts');
-      await startServer({ rulesDir: opts.rulesDir });
+      await startServer({ rulesDir: opts.rulesDir, loading });
     });
 
   registerBatch(program, rulesDirOption);

@@ -100,9 +100,45 @@ export function ruleBaseFrom(data: LoadedRuleData, dir: string, serveUnreleased:
   return { ok: true, base: prepareRuleBase(versions, inputs.derivedFacts), unreleased: skipped };
 }
 
-/** The rules directory (RULES_DIR / --rules-dir): loaded and linted on a worker thread every time. */
-export function directoryHolder(dir: string, { serveUnreleased = false } = {}): Promise<RuleBaseHolder> {
-  return ruleBaseHolder(async () => ruleBaseFrom(await loadInWorker(dir), dir, serveUnreleased));
+/**
+ * The rules directory (RULES_DIR / --rules-dir): loaded and linted on a worker thread every time. `first` is a first
+ * load already under way (the CLI starts it before it imports the server, so the two overlap).
+ */
+export function directoryHolder(
+  dir: string,
+  { serveUnreleased = false, first }: { serveUnreleased?: boolean; first?: Promise<LoadedRuleData> } = {},
+): Promise<RuleBaseHolder> {
+  let started = first;
+  return ruleBaseHolder(async () => {
+    const data = started ?? loadInWorker(dir);
+    started = undefined;
+    return ruleBaseFrom(await data, dir, serveUnreleased);
+  });
+}
+
+/**
+ * A holder to build the app with while the first load runs (the app's schemas compile meanwhile): it forwards to the
+ * loaded holder, which is set before the server listens; reload listeners registered early are passed on.
+ */
+export function deferredHolder(): { holder: RuleBaseHolder; resolve(loaded: RuleBaseHolder): void } {
+  let real: RuleBaseHolder | undefined;
+  const early: ((r: ReloadResult) => void)[] = [];
+  const get = (): RuleBaseHolder => {
+    if (!real) throw new Error('the rules are not loaded yet');
+    return real;
+  };
+  return {
+    holder: {
+      current: () => get().current(),
+      reload: () => get().reload(),
+      describe: () => get().describe(),
+      onReload: (listener) => (real ? real.onReload(listener) : void early.push(listener)),
+    },
+    resolve(loaded) {
+      real = loaded;
+      for (const listener of early) loaded.onReload(listener);
+    },
+  };
 }
 
 /** A fixed rule base (tests, embedding): reload keeps it. */

@@ -2,19 +2,27 @@ import { RuleLoadError } from '../engine/index.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv } from './config.ts';
 import { drain } from './drain.ts';
-import { directoryHolder, type RuleBaseHolder } from './rulebase-holder.ts';
+import { deferredHolder, directoryHolder, type RuleBaseHolder } from './rulebase-holder.ts';
+import type { LoadedRuleData } from './rules/load.ts';
 
 /**
  * The process edge: loads the rules on a worker thread (rules that do not load — invalid, missing, an empty directory,
  * none released — print why on stderr and exit with code 1, nothing listens), reads the environment, listens, reloads
  * the rules directory on SIGHUP (a failing reload keeps the old rules and logs why), and drains on SIGTERM/SIGINT.
  */
-export async function startServer(options: { rulesDir: string }): Promise<void> {
+export async function startServer(options: { rulesDir: string; loading?: Promise<LoadedRuleData> }): Promise<void> {
   const config = configFromEnv();
+  // The first load runs on its worker while the app is built and its schemas compile; nothing listens before both are done.
+  const loading = directoryHolder(options.rulesDir, { serveUnreleased: config.serveUnreleased, ...(options.loading ? { first: options.loading } : {}) });
+  const deferred = deferredHolder();
+  const app = buildApp({ ...config, rules: deferred.holder, logger: { level: config.logLevel } });
+  const ready = Promise.resolve(app.ready());
   let rules: RuleBaseHolder;
   try {
-    rules = await directoryHolder(options.rulesDir, { serveUnreleased: config.serveUnreleased });
+    rules = await loading;
   } catch (e) {
+    await ready.catch(() => undefined); // (the app is closed either way)
+    await app.close();
     if (!(e instanceof RuleLoadError)) throw e;
     process.stderr.write(`cleanprod serve: the rules in ${options.rulesDir} did not load, so the server is not started.\n`);
     for (const d of e.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
@@ -23,7 +31,8 @@ export async function startServer(options: { rulesDir: string }): Promise<void> 
     process.exitCode = 1;
     return;
   }
-  const app = buildApp({ ...config, rules, logger: { level: config.logLevel } });
+  deferred.resolve(rules);
+  await ready;
   const described = () => rules.describe().rulesets.map((r) => `${r.id}@${r.versions.map((v) => v.version).join(',')}`);
   const unreleasedNote = (unreleased: string[]) =>
     unreleased.length > 0 ? { unreleased, note: 'not served until released (cleanprod release), or with SERVE_UNRELEASED=1' } : {};

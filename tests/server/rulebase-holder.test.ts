@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/index.ts';
-import { directoryHolder, ruleBaseFrom } from '../../server/rulebase-holder.ts';
+import { deferredHolder, directoryHolder, fixedHolder, ruleBaseFrom } from '../../server/rulebase-holder.ts';
 import { bundled } from '../support/rulebase.ts';
 import { RULE_LIMITS } from '../../loader/limits.ts';
 import { addDraftVersion, copyRules, releaseAll, WATCHED_REQUEST, WATCHED_RULE } from './rules-fixture.ts';
@@ -174,5 +174,20 @@ describe('rule base holder (reload)', () => {
     cleanups.push(() => void app.close());
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json().status).toBe('ok');
     expect(() => buildApp({})).toThrow(/rules/);
+  });
+});
+
+describe('the holder the server builds its app with while the first load runs', () => {
+  it('refuses to answer before the rules are in, then forwards to them; reload listeners registered early are kept', async () => {
+    const { holder, resolve } = deferredHolder();
+    const heard: boolean[] = [];
+    holder.onReload((r) => heard.push(r.ok));
+    expect(() => holder.current()).toThrow(/not loaded yet/);
+    const loaded = fixedHolder(bundled());
+    resolve(loaded);
+    expect(holder.current()).toBe(bundled());
+    expect(holder.describe().rulesets.map((r) => r.id)).toEqual([...bundled().rulesets.keys()]);
+    await holder.reload();
+    expect(heard).toEqual([true]);
   });
 });

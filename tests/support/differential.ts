@@ -57,7 +57,8 @@ export async function completeProfilesAgree(runs: number): Promise<void> {
         reference.push([rule.json.id, t.value, t.because, t.missing]);
       });
       releaseTable(table);
-      expect(mine).toEqual(reference);
+      // The deep comparison only when the JSON differs (it names what differs; the JSON check is the fast path).
+      if (JSON.stringify(mine) !== JSON.stringify(reference)) expect(mine).toEqual(reference);
     }),
     { numRuns: runs },
   );

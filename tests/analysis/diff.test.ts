@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffToMarkdown, diffVersions, semanticCheck } from '../../analysis/index.ts';
-import { prepareVersion } from '../../engine/prepare.ts';
-import type { RuleSetFile } from '../../schemas/index.ts';
+import { oneRuleVersion } from '../support/one-rule.ts';
 import { versionOn } from '../support/versions.ts';
 
 describe('structural diff', () => {
@@ -34,29 +33,7 @@ describe('structural diff', () => {
   });
 
   it('a changed threshold is found by searching its boundary, and a reordering is a refactoring', () => {
-    const file = (conditions: unknown): RuleSetFile =>
-      ({
-        id: 't',
-        version: '1.0.0',
-        title: { zh: 't', en: 't' },
-        validFrom: '2020-01-01',
-        validTo: null,
-        jurisdiction: { level: 'country', country: 'CN' },
-        source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' },
-        assumptions: [],
-        rules: [
-          {
-            id: 'r',
-            kind: 'audit',
-            outcome: 'required',
-            title: { zh: 't', en: 't' },
-            explanation: { zh: 't', en: 't' },
-            conditions,
-            citation: { document: 'd', section: 's', quote: 'q' },
-          },
-        ],
-      }) as RuleSetFile;
-    const prep = (c: unknown, version: string) => prepareVersion({ file: { ...file(c), version }, sha256: '', location: '' });
+    const prep = (c: unknown, version: string) => oneRuleVersion(c, { version, validFrom: '2020-01-01', outcome: 'required' });
     const a = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThanInclusive', value: 2000 }] }, '1.0.0');
     const b = prep({ all: [{ fact: 'size', path: '$.annualRevenue', operator: 'greaterThan', value: 2000 }] }, '1.1.0');
     const found = semanticCheck(a.rules[0]!, b.rules[0]!);

@@ -6,7 +6,7 @@ import { profileArb, isoDate } from '../support/arbitraries.ts';
 import { bundled } from '../support/rulebase.ts';
 import { completeProfilesAgree, DIFF_RUNS, LONG } from '../support/differential.ts';
 import type { ConditionJson } from '../../schemas/index.ts';
-import { prepareVersion } from '../../engine/prepare.ts';
+import { oneRuleVersion } from '../support/one-rule.ts';
 
 const RUNS = DIFF_RUNS;
 
@@ -53,31 +53,7 @@ describe('json-rules-engine is the reference semantics', () => {
       });
       await fc.assert(
         fc.asyncProperty(top as fc.Arbitrary<ConditionJson>, factsArb, async (conditions, facts) => {
-          const v = prepareVersion({
-            file: {
-              id: 't',
-              version: '1.0.0',
-              title: { zh: 't', en: 't' },
-              validFrom: '2000-01-01',
-              validTo: null,
-              jurisdiction: { level: 'country', country: 'CN' },
-              source: { document: 'd', file: 'source.txt', origin: 'o', language: 'zh-Hans' },
-              assumptions: [],
-              rules: [
-                {
-                  id: 'r',
-                  kind: 'audit',
-                  outcome: 'mandatory',
-                  title: { zh: 't', en: 't' },
-                  explanation: { zh: 't', en: 't' },
-                  conditions,
-                  citation: { document: 'd', section: 's', quote: 'q' },
-                },
-              ],
-            },
-            sha256: '',
-            location: '',
-          });
+          const v = oneRuleVersion(conditions);
           const engine: Engine = buildJreEngine(v);
           const { results, failureResults } = await engine.run(facts);
           const theirs = judgmentFromResult([...results, ...failureResults][0]!);

@@ -109,7 +109,7 @@ export function evaluate(base: RuleBase, profile: Profile, options: EvaluateOpti
           }
           continue;
         }
-      } else if (fastJudge && !(full && ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
+      } else if (fastJudge && !(ruleInForce && rule.explainsFalse) && valueIn(rule.effective, table) === 'F') continue;
       // The rule's effective condition: its rule set's place and scope, then its own (see prepare.ts).
       const judged = judgeRule(v, rule, facts, table, full);
       if (judged.value === 'T') {

@@ -59,21 +59,11 @@ export function pathsRead(v: PreparedVersion, rules: readonly PreparedRule[], ke
   return set;
 }
 
-/** The leaf paths of what the profile gives (a list, like industry.keys or titles, is one leaf). */
+/** The leaf paths of what the profile gives (a list, like industry.keys or titles, is one leaf): every one is unused when nothing is read. */
 export function givenPaths(profile: Profile): string[] {
   const out: string[] = [];
-  walk(profile as Record<string, unknown>, '', out);
+  unusedUnder(profile as Record<string, unknown>, { path: '', used: false, kids: new Map() }, [], out);
   return out;
-}
-
-function walk(value: Record<string, unknown>, path: string, out: string[]): void {
-  for (const k of Object.keys(value)) {
-    const v = value[k];
-    if (v === undefined) continue;
-    const p = path === '' ? k : `${path}.${k}`;
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v as Record<string, unknown>, p, out);
-    else if (!IDENTITY.has(p)) out.push(p);
-  }
 }
 
 const MESSAGE = {
